@@ -1,0 +1,110 @@
+package dev.telemetryrouter.core.config;
+
+import dev.telemetryrouter.spi.config.Secret;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects every problem of one load, and renders them with secrets masked. Rendering happens at
+ * the end, so a secret read after a problem was recorded is still masked in it.
+ *
+ * <p>Masked are: values read as {@link Secret}; values at a key whose name suggests a credential
+ * (token, password, secret, authorization, api key, ...); and any text equal to a secret's value
+ * wherever it appears in a line.
+ */
+public final class Problems {
+
+  /** Key names whose values are treated as secrets even when a plugin did not read them so. */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile(
+          "(?i).*(token|passw|secret|authorization|api[_-]?key|credential|private[_-]?key"
+              + "|hash_key|cookie).*");
+
+  /** Rendered values are cut to this many characters, so one line stays readable. */
+  private static final int MAX_VALUE_CHARS = 80;
+
+  private record Entry(String path, @Nullable Object value, String expectation) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final Set<String> secrets = new LinkedHashSet<>();
+
+  /** Records a problem at {@code path}. */
+  public void add(String path, @Nullable Object value, String expectation) {
+    entries.add(new Entry(path, value, expectation));
+  }
+
+  /** Remembers a secret so that its text is masked in every problem line. */
+  public void addSecret(String value) {
+    if (!value.isEmpty()) {
+      secrets.add(value);
+    }
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** The problems rendered, in the order recorded. */
+  public List<Problem> list() {
+    List<Problem> rendered = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      String shown = isSecretPath(entry.path()) ? mask(entry.value()) : describe(entry.value());
+      rendered.add(new Problem(scrub(entry.path()), scrub(shown), scrub(entry.expectation())));
+    }
+    return rendered;
+  }
+
+  /** Whether the last segment of {@code path} names a credential. */
+  static boolean isSecretPath(String path) {
+    int dot = path.lastIndexOf('.');
+    String last = dot < 0 ? path : path.substring(dot + 1);
+    return SECRET_KEY.matcher(last).matches();
+  }
+
+  /** A value as a person reads it in one line: text quoted, collections named. */
+  static String describe(@Nullable Object value) {
+    return switch (value) {
+      case null -> "(missing)";
+      case Secret secret -> secret.toString();
+      case String text -> quote(text);
+      case Map<?, ?> map -> "(a mapping)";
+      case Collection<?> list -> "(a list)";
+      default -> value.toString();
+    };
+  }
+
+  private static String mask(@Nullable Object value) {
+    if (value == null || value instanceof Map<?, ?> || value instanceof Collection<?>) {
+      return describe(value);
+    }
+    return value instanceof Secret secret
+        ? secret.toString()
+        : new Secret(value.toString()).toString();
+  }
+
+  private static String quote(String text) {
+    String oneLine = text.replace("\n", "\\n").replace("\r", "\\r");
+    if (oneLine.length() > MAX_VALUE_CHARS) {
+      oneLine = oneLine.substring(0, MAX_VALUE_CHARS - 3) + "...";
+    }
+    return "'" + oneLine + "'";
+  }
+
+  private String scrub(String line) {
+    String result = line;
+    for (String secret : secrets) {
+      result = result.replace(secret, new Secret(secret).toString());
+    }
+    return result;
+  }
+}
