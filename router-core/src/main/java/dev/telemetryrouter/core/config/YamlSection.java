@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,98 +96,89 @@ public final class YamlSection implements ConfigSection {
 
   @Override
   public long number(String key, long defaultValue, long min, long max) {
-    Object value = read(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    OptionalLong parsed = Scalars.wholeNumber(value);
-    if (parsed.isPresent() && parsed.getAsLong() >= min && parsed.getAsLong() <= max) {
-      return parsed.getAsLong();
-    }
-    problem(
+    String upper = max == Long.MAX_VALUE ? null : String.valueOf(max);
+    return typed(
         key,
-        value,
-        "a whole number "
-            + Scalars.range(
-                String.valueOf(min), max == Long.MAX_VALUE ? null : String.valueOf(max)));
-    return defaultValue;
+        defaultValue,
+        value -> boxed(Scalars.wholeNumber(value)).filter(n -> n >= min && n <= max),
+        "a whole number " + Scalars.range(String.valueOf(min), upper));
   }
 
   @Override
   public double decimal(String key, double defaultValue, double min, double max) {
-    Object value = read(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    Optional<BigDecimal> parsed = Scalars.decimal(value);
-    if (parsed.isPresent()) {
-      double number = parsed.get().doubleValue();
-      if (number >= min && number <= max) {
-        return number;
-      }
-    }
-    problem(key, value, "a number " + Scalars.range(Scalars.plain(min), Scalars.plain(max)));
-    return defaultValue;
+    return typed(
+        key,
+        defaultValue,
+        value ->
+            Scalars.decimal(value).map(BigDecimal::doubleValue).filter(n -> n >= min && n <= max),
+        "a number " + Scalars.range(Scalars.plain(min), Scalars.plain(max)));
   }
 
   @Override
   public boolean bool(String key, boolean defaultValue) {
-    Object value = read(key);
-    if (value == null) {
-      return defaultValue;
-    }
-    if (value instanceof Boolean flag) {
-      return flag;
-    }
-    String text = Scalars.isScalar(value) ? Scalars.text(value).strip() : "";
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
-    }
-    problem(key, value, "true or false");
-    return defaultValue;
+    return typed(key, defaultValue, YamlSection::flag, "true or false");
   }
 
   @Override
   public long bytes(String key, long defaultBytes, long minBytes, long maxBytes) {
-    Object value = read(key);
-    if (value == null) {
-      return defaultBytes;
-    }
-    OptionalLong parsed =
-        Scalars.isScalar(value) ? Units.parseBytes(Scalars.text(value)) : OptionalLong.empty();
-    if (parsed.isPresent() && parsed.getAsLong() >= minBytes && parsed.getAsLong() <= maxBytes) {
-      return parsed.getAsLong();
-    }
     String upper = maxBytes == Long.MAX_VALUE ? null : Units.formatBytes(maxBytes);
-    problem(
+    return typed(
         key,
-        value,
+        defaultBytes,
+        value ->
+            boxed(
+                    Scalars.isScalar(value)
+                        ? Units.parseBytes(Scalars.text(value))
+                        : OptionalLong.empty())
+                .filter(n -> n >= minBytes && n <= maxBytes),
         "a size "
             + Scalars.range(Units.formatBytes(minBytes), upper)
             + ", such as 512, 256KB or 4MiB");
-    return defaultBytes;
   }
 
   @Override
   public Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+    return typed(
+        key,
+        defaultValue,
+        value ->
+            (Scalars.isScalar(value)
+                    ? Units.parseDuration(Scalars.text(value))
+                    : Optional.<Duration>empty())
+                .filter(d -> d.compareTo(min) >= 0 && d.compareTo(max) <= 0),
+        "a duration "
+            + Scalars.range(Units.formatDuration(min), Units.formatDuration(max))
+            + ", such as 250ms, 2s or 5m");
+  }
+
+  /** Reads {@code key}: the default when absent, the parsed value, or a problem and the default. */
+  private <T> T typed(
+      String key, T defaultValue, Function<Object, Optional<T>> parse, String expectation) {
     Object value = read(key);
     if (value == null) {
       return defaultValue;
     }
-    Optional<Duration> parsed =
-        Scalars.isScalar(value) ? Units.parseDuration(Scalars.text(value)) : Optional.empty();
-    if (parsed.isPresent()
-        && parsed.get().compareTo(min) >= 0
-        && parsed.get().compareTo(max) <= 0) {
+    Optional<T> parsed = parse.apply(value);
+    if (parsed.isPresent()) {
       return parsed.get();
     }
-    problem(
-        key,
-        value,
-        "a duration "
-            + Scalars.range(Units.formatDuration(min), Units.formatDuration(max))
-            + ", such as 250ms, 2s or 5m");
+    problem(key, value, expectation);
     return defaultValue;
+  }
+
+  private static Optional<Long> boxed(OptionalLong value) {
+    return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+  }
+
+  private static Optional<Boolean> flag(Object value) {
+    if (value instanceof Boolean flag) {
+      return Optional.of(flag);
+    }
+    String text = Scalars.isScalar(value) ? Scalars.text(value).strip() : "";
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Optional.of(Boolean.parseBoolean(text.toLowerCase(Locale.ROOT)));
+    }
+    return Optional.empty();
   }
 
   @Override
