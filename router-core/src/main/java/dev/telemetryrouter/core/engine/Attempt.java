@@ -39,13 +39,7 @@ record Attempt(
           batchId,
           result.outcomes().size(),
           size);
-      String detail = "sink reported a wrong number of outcomes";
-      return new Attempt(
-          Collections.nCopies(size, RecordOutcome.rejected(detail)),
-          null,
-          null,
-          detail,
-          SendOutcome.SEND_ERROR);
+      return failed(size, "sink reported a wrong number of outcomes");
     }
 
     Duration retryAfter = null;
@@ -71,7 +65,10 @@ record Attempt(
 
   /** Every record failed for good because the send threw. */
   static Attempt failedWith(int size, Exception e) {
-    String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return failed(size, e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  private static Attempt failed(int size, String detail) {
     return new Attempt(
         Collections.nCopies(size, RecordOutcome.rejected(detail)),
         null,

@@ -36,108 +36,107 @@ final class Plans {
   }
 
   static SinkPlan withBatch(SinkPlan p, BatchPolicy batch) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        p.when(),
-        p.stages(),
-        batch,
-        p.retry(),
-        p.buffer(),
-        p.oversize(),
-        p.deadLetter(),
-        p.flush());
+    return new Copy(p).batch(batch).build();
   }
 
   static SinkPlan withRetry(SinkPlan p, RetryPolicy retry) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        p.when(),
-        p.stages(),
-        p.batch(),
-        retry,
-        p.buffer(),
-        p.oversize(),
-        p.deadLetter(),
-        p.flush());
+    return new Copy(p).retry(retry).build();
   }
 
   static SinkPlan withBuffer(SinkPlan p, BufferPolicy buffer) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        p.when(),
-        p.stages(),
-        p.batch(),
-        p.retry(),
-        buffer,
-        p.oversize(),
-        p.deadLetter(),
-        p.flush());
+    return new Copy(p).buffer(buffer).build();
   }
 
   static SinkPlan withOversize(SinkPlan p, OversizePolicy oversize) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        p.when(),
-        p.stages(),
-        p.batch(),
-        p.retry(),
-        p.buffer(),
-        oversize,
-        p.deadLetter(),
-        p.flush());
+    return new Copy(p).oversize(oversize).build();
   }
 
   static SinkPlan withDeadLetter(SinkPlan p, DeadLetterPolicy deadLetter) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        p.when(),
-        p.stages(),
-        p.batch(),
-        p.retry(),
-        p.buffer(),
-        p.oversize(),
-        deadLetter,
-        p.flush());
+    return new Copy(p).deadLetter(deadLetter).build();
   }
 
   static SinkPlan withFlush(SinkPlan p, FlushPolicy flush) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        p.when(),
-        p.stages(),
-        p.batch(),
-        p.retry(),
-        p.buffer(),
-        p.oversize(),
-        p.deadLetter(),
-        flush);
+    return new Copy(p).flush(flush).build();
   }
 
   static SinkPlan withRoute(SinkPlan p, Predicate<TelemetryRecord> when, List<NamedStage> stages) {
-    return new SinkPlan(
-        p.name(),
-        p.type(),
-        p.sink(),
-        when,
-        stages,
-        p.batch(),
-        p.retry(),
-        p.buffer(),
-        p.oversize(),
-        p.deadLetter(),
-        p.flush());
+    return new Copy(p).route(when, stages).build();
+  }
+
+  /** A sink plan with one part replaced. */
+  private static final class Copy {
+    private final SinkPlan p;
+    private Predicate<TelemetryRecord> when;
+    private List<NamedStage> stages;
+    private BatchPolicy batch;
+    private RetryPolicy retry;
+    private BufferPolicy buffer;
+    private OversizePolicy oversize;
+    private DeadLetterPolicy deadLetter;
+    private FlushPolicy flush;
+
+    Copy(SinkPlan p) {
+      this.p = p;
+      this.when = p.when();
+      this.stages = p.stages();
+      this.batch = p.batch();
+      this.retry = p.retry();
+      this.buffer = p.buffer();
+      this.oversize = p.oversize();
+      this.deadLetter = p.deadLetter();
+      this.flush = p.flush();
+    }
+
+    Copy route(Predicate<TelemetryRecord> when, List<NamedStage> stages) {
+      this.when = when;
+      this.stages = stages;
+      return this;
+    }
+
+    Copy batch(BatchPolicy batch) {
+      this.batch = batch;
+      return this;
+    }
+
+    Copy retry(RetryPolicy retry) {
+      this.retry = retry;
+      return this;
+    }
+
+    Copy buffer(BufferPolicy buffer) {
+      this.buffer = buffer;
+      return this;
+    }
+
+    Copy oversize(OversizePolicy oversize) {
+      this.oversize = oversize;
+      return this;
+    }
+
+    Copy deadLetter(DeadLetterPolicy deadLetter) {
+      this.deadLetter = deadLetter;
+      return this;
+    }
+
+    Copy flush(FlushPolicy flush) {
+      this.flush = flush;
+      return this;
+    }
+
+    SinkPlan build() {
+      return new SinkPlan(
+          p.name(),
+          p.type(),
+          p.sink(),
+          when,
+          stages,
+          batch,
+          retry,
+          buffer,
+          oversize,
+          deadLetter,
+          flush);
+    }
   }
 
   static Router router(FakeClock clock, long seed, List<NamedStage> pipeline, SinkPlan... sinks) {
