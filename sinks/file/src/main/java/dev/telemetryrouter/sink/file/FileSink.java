@@ -1,0 +1,158 @@
+package dev.telemetryrouter.sink.file;
+
+import dev.telemetryrouter.spi.sink.OutgoingRecord;
+import dev.telemetryrouter.spi.sink.RecordEncoding;
+import dev.telemetryrouter.spi.sink.RecordOutcome;
+import dev.telemetryrouter.spi.sink.SendContext;
+import dev.telemetryrouter.spi.sink.SendResult;
+import dev.telemetryrouter.spi.sink.Sink;
+import dev.telemetryrouter.spi.sink.SinkBatch;
+import dev.telemetryrouter.spi.sink.SinkLimits;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.text.MessageFormat;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes each record as one line of compact JSON into rotating files (see {@link
+ * FileSinkProvider}).
+ *
+ * <p><b>Durability.</b> Each batch is written with plain {@code write} calls on an unbuffered
+ * channel before {@link #send} returns, so every delivered line is in the kernel's page cache and
+ * survives a Lambda freeze or the process being killed. There is no fsync: it would cost a disk
+ * flush per batch, and it only guards against a machine crash, after which Lambda's {@code /tmp} is
+ * gone anyway.
+ *
+ * <p><b>Failures.</b> When a write fails (the directory was removed or turned read-only, the disk
+ * is full), the lines written before the failure are reported delivered and the rest retryable; the
+ * file is closed so the retry opens a new one and re-creates the directory. The engine's retry
+ * limit decides when to give up.
+ */
+final class FileSink implements Sink {
+
+  private static final System.Logger log = System.getLogger(FileSink.class.getName());
+
+  /** No API limits a file; these bound one batch's memory and keep lines easy to handle. */
+  static final int MAX_RECORDS_PER_BATCH = 10_000;
+
+  static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+  static final long MAX_LINE_BYTES = 1024L * 1024;
+
+  /** The newline after each record. */
+  static final int NEWLINE_BYTES = 1;
+
+  private final String name;
+  private final SinkLimits limits;
+  private final RotatingFiles files;
+  private long linesWritten;
+  private boolean closed;
+
+  FileSink(String name, FileSinkSettings settings, InstantSource clock) {
+    this.name = name;
+    long maxLine = Math.min(MAX_LINE_BYTES, settings.maxFileBytes());
+    this.limits = new SinkLimits(MAX_RECORDS_PER_BATCH, MAX_BATCH_BYTES, maxLine, NEWLINE_BYTES, 0);
+    this.files = new RotatingFiles(name, settings, clock);
+  }
+
+  @Override
+  public SinkLimits limits() {
+    return limits;
+  }
+
+  @Override
+  public RecordEncoding encoding() {
+    return RecordEncoding.JSON;
+  }
+
+  @Override
+  public SendResult send(SinkBatch batch, SendContext context) {
+    if (closed) {
+      throw new IllegalStateException("sink=" + name + " type=file is closed");
+    }
+    List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
+    try {
+      writeAll(batch.records(), outcomes);
+    } catch (IOException e) {
+      failRest(batch, outcomes, e);
+    }
+    log.log(Level.DEBUG, "sink={0} type=file wrote {1} records", name, batch.size());
+    return SendResult.of(outcomes);
+  }
+
+  /** Writes the records in runs that fit the current file, marking each run delivered. */
+  private void writeAll(List<OutgoingRecord> records, List<RecordOutcome> outcomes)
+      throws IOException {
+    int start = 0;
+    while (start < records.size()) {
+      if (files.needsNewFile(records.get(start).data().length + NEWLINE_BYTES)) {
+        files.openNext();
+      }
+      int end = start;
+      long runBytes = 0;
+      while (end < records.size()) {
+        long line = records.get(end).data().length + NEWLINE_BYTES;
+        if (end > start && !files.fits(runBytes + line)) {
+          break;
+        }
+        runBytes += line;
+        end++;
+      }
+
+      files.write(lines(records.subList(start, end), runBytes));
+      for (int i = start; i < end; i++) {
+        outcomes.add(RecordOutcome.DELIVERED);
+      }
+      linesWritten += end - start;
+      start = end;
+    }
+  }
+
+  private void failRest(SinkBatch batch, List<RecordOutcome> outcomes, IOException e) {
+    int failed = batch.size() - outcomes.size();
+    log.log(
+        Level.WARNING,
+        MessageFormat.format(
+            "sink={0} type=file could not write {1} of {2} records to {3}; they will be retried",
+            name, failed, batch.size(), files.current()),
+        e);
+    try {
+      files.closeCurrent();
+    } catch (IOException closing) {
+      e.addSuppressed(closing);
+    }
+    RecordOutcome retry = RecordOutcome.retryable("io_error:" + e.getClass().getSimpleName());
+    while (outcomes.size() < batch.size()) {
+      outcomes.add(retry);
+    }
+  }
+
+  private static ByteBuffer lines(List<OutgoingRecord> records, long bytes) {
+    ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(bytes));
+    for (OutgoingRecord record : records) {
+      buffer.put(record.data()).put((byte) '\n');
+    }
+    return buffer.flip();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      files.close();
+    } catch (IOException e) {
+      log.log(Level.WARNING, MessageFormat.format("sink={0} type=file close failed", name), e);
+    }
+    log.log(
+        Level.INFO,
+        "sink={0} type=file closed after {1} lines in {2} kept files",
+        name,
+        linesWritten,
+        files.filesKept());
+  }
+}
