@@ -1,0 +1,207 @@
+package dev.telemetryrouter.locallambda;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shared state of one emulated execution environment: the phase, the launched processes, the
+ * registered extensions, the freeze, and the telemetry bus. The API handlers and the lifecycle work
+ * on it under one lock.
+ */
+final class Sandbox {
+
+  private static final System.Logger log = System.getLogger(Sandbox.class.getName());
+
+  /** Lambda allows at most 10 extensions per function (lambda-platform.md §1.2). */
+  static final int MAX_EXTENSIONS = 10;
+
+  enum Phase {
+    INIT,
+    IDLE,
+    INVOKE,
+    SHUTDOWN,
+    CLOSED
+  }
+
+  final Settings settings;
+  final TelemetryBus bus = new TelemetryBus();
+  final DeliveryClient delivery;
+  final ReentrantLock lock = new ReentrantLock();
+  final Condition changed = lock.newCondition();
+
+  Phase phase = Phase.INIT;
+  final Set<String> layerFiles;
+  final Map<String, ExtensionProcess> processes = new LinkedHashMap<>();
+  final Map<String, Extension> extensionsById = new LinkedHashMap<>();
+  final List<RunReport.ErrorCall> errorCalls = new ArrayList<>();
+  final List<String> launchErrors = new ArrayList<>();
+  int apiPort;
+
+  private volatile boolean frozen;
+  private List<Long> frozenPids = List.of();
+  private final BufferedWriter mirror;
+
+  Sandbox(Settings settings, Set<String> layerFiles) {
+    this.settings = settings;
+    this.layerFiles = layerFiles;
+    this.delivery = new DeliveryClient(settings.deliveryTimeout());
+    try {
+      Files.createDirectories(settings.workDir());
+      this.mirror =
+          Files.newBufferedWriter(
+              settings.workDir().resolve("extensions.log"),
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to " + settings.workDir(), e);
+    }
+  }
+
+  Instant now() {
+    return settings.clock().instant();
+  }
+
+  String newId() {
+    var random = settings.random();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
+  }
+
+  boolean frozen() {
+    return frozen;
+  }
+
+  List<Extension> extensions() {
+    return List.copyOf(extensionsById.values());
+  }
+
+  /** Waits under the lock until the condition holds or the deadline passes; true if it holds. */
+  boolean awaitUntil(BooleanSupplier condition, Instant deadline) throws InterruptedException {
+    while (!condition.getAsBoolean()) {
+      Duration left = Duration.between(now(), deadline);
+      if (!left.isPositive()) {
+        return false;
+      }
+      // Bounded, so that a condition changed by a process exit without a signal is still seen.
+      changed.await(
+          Math.min(left.toNanos(), TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+    }
+    return true;
+  }
+
+  /** Extension output becomes an {@code extension} record and a line of extensions.log. */
+  void onOutput(ExtensionProcess source, String stream, String line) {
+    Instant time = now();
+    bus.emit(new TelemetryEvent(time, "extension", new LogLine(line, settings.logFormat(), time)));
+    synchronized (mirror) {
+      try {
+        mirror.write(
+            TelemetryEvent.formatTime(time) + " " + source.fileName + " " + stream + ": " + line);
+        mirror.newLine();
+        mirror.flush();
+      } catch (IOException e) {
+        log.log(Level.WARNING, "could not write extensions.log", e);
+      }
+    }
+  }
+
+  void onExit(ExtensionProcess process, int exitCode) {
+    lock.lock();
+    try {
+      process.exitCode = exitCode;
+      process.exitedAt = now();
+      for (Extension ext : extensionsById.values()) {
+        if (ext.process == process && !ext.finished()) {
+          ext.state = Extension.State.EXITED;
+          if (phase != Phase.SHUTDOWN && phase != Phase.CLOSED) {
+            // Any exit outside shutdown is a crash, exit code 0 included (§1.5).
+            ext.errorType = "Extension.Crash";
+          }
+        }
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Holds deliveries from now on, before the last events of a phase are produced: Lambda freezes
+   * right after platform.report, so that report only goes out after the thaw (§4.1).
+   */
+  void holdDeliveries() {
+    if (settings.freeze()) {
+      frozen = true;
+    }
+  }
+
+  /** Stops every live extension process and its descendants (SIGSTOP). */
+  void freeze() {
+    if (!settings.freeze()) {
+      return;
+    }
+    List<Long> pids = new ArrayList<>();
+    for (ExtensionProcess process : processes.values()) {
+      if (process.alive()) {
+        Signals.tree(process.handle()).forEach(handle -> pids.add(handle.pid()));
+      }
+    }
+    frozen = true;
+    frozenPids = List.copyOf(pids);
+    Signals.stop(frozenPids);
+  }
+
+  /** Continues what {@link #freeze()} stopped (SIGCONT) and lets deliveries resume. */
+  void thaw() {
+    if (!frozen) {
+      return;
+    }
+    Signals.resume(frozenPids);
+    frozenPids = List.of();
+    frozen = false;
+    bus.wakeAll();
+  }
+
+  /** Hands an event to an extension's pending /next; the caller holds the lock. */
+  void enqueue(Extension ext, Map<String, Object> event) {
+    ext.pending.add(event);
+    changed.signalAll();
+  }
+
+  void closeMirror() {
+    synchronized (mirror) {
+      try {
+        mirror.close();
+      } catch (IOException e) {
+        log.log(Level.WARNING, "could not close extensions.log", e);
+      }
+    }
+  }
+
+  @Nullable Extension byName(String name) {
+    return extensionsById.values().stream()
+        .filter(e -> e.name.equals(name))
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.telemetryrouter.locallambda;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends SIGSTOP and SIGCONT. The JDK can only send SIGTERM and SIGKILL, so these go through {@code
+ * /bin/kill}.
+ */
+final class Signals {
+
+  private static final System.Logger log = System.getLogger(Signals.class.getName());
+
+  private Signals() {}
+
+  static void stop(Collection<Long> pids) {
+    send("-STOP", pids);
+  }
+
+  static void resume(Collection<Long> pids) {
+    send("-CONT", pids);
+  }
+
+  private static void send(String signal, Collection<Long> pids) {
+    if (pids.isEmpty()) {
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("/bin/kill", signal));
+    pids.forEach(pid -> command.add(Long.toString(pid)));
+    try {
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+      kill.getInputStream().readAllBytes();
+      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        // A process that exited meanwhile makes kill fail for that pid only; the others got it.
+        log.log(Level.DEBUG, "kill {0} for {1} did not succeed for every pid", signal, pids);
+      }
+    } catch (IOException e) {
+      log.log(Level.WARNING, "could not run /bin/kill " + signal, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The process and all its descendants, parents first. */
+  static List<ProcessHandle> tree(ProcessHandle root) {
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(root);
+    root.descendants().forEach(tree::add);
+    return tree;
+  }
+
+  /** SIGKILLs a process and its descendants, children first so none is re-parented and missed. */
+  static void killTree(ProcessHandle root) {
+    List<ProcessHandle> tree = tree(root);
+    for (int i = tree.size() - 1; i >= 0; i--) {
+      tree.get(i).destroyForcibly();
+    }
+  }
+}
