@@ -1,0 +1,52 @@
+package dev.telemetryrouter.core;
+
+import dev.telemetryrouter.core.lambda.ConfigurationSource;
+import dev.telemetryrouter.core.lambda.ExtensionProcess;
+import dev.telemetryrouter.core.lambda.RouterFactory;
+import java.lang.System.Logger.Level;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * The extension process. The layer's launcher in {@code /opt/extensions} starts it with its own
+ * file name in {@value ExtensionProcess#NAME_VARIABLE}.
+ *
+ * <p>The process exits only after SHUTDOWN (0) or after reporting an init or exit error (1): Lambda
+ * treats any other exit, even with code 0, as a crash (lambda-platform.md §1.5).
+ */
+public final class Main {
+
+  private static final System.Logger log = System.getLogger(Main.class.getName());
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Map<String, String> environment = System.getenv();
+    int status;
+    try {
+      status =
+          new ExtensionProcess(
+                  environment,
+                  ExtensionProcess.extensionName(environment),
+                  configuration(),
+                  routers(),
+                  InstantSource.system())
+              .run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      status = 1;
+    } catch (RuntimeException | Error e) {
+      log.log(Level.ERROR, "the extension failed outside its lifecycle", e);
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  static ConfigurationSource configuration() {
+    return Wiring.configuration();
+  }
+
+  static RouterFactory routers() {
+    return Wiring.routers();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.telemetryrouter.core.lambda;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the intake received and what it could not use, for the summary line and for tests. */
+final class IntakeCounters {
+
+  final AtomicLong deliveries = new AtomicLong();
+  final AtomicLong events = new AtomicLong();
+  final AtomicLong malformedDeliveries = new AtomicLong();
+  final AtomicLong oversizedDeliveries = new AtomicLong();
+  final AtomicLong skippedElements = new AtomicLong();
+  final AtomicLong ownLines = new AtomicLong();
+  final AtomicLong lateEvents = new AtomicLong();
+  final AtomicLong routeFailures = new AtomicLong();
+
+  /** One line for the log: {@code key=value} pairs. */
+  String summary() {
+    return "deliveries="
+        + deliveries.get()
+        + " events="
+        + events.get()
+        + " malformed_deliveries="
+        + malformedDeliveries.get()
+        + " oversized_deliveries="
+        + oversizedDeliveries.get()
+        + " skipped_elements="
+        + skippedElements.get()
+        + " own_lines="
+        + ownLines.get()
+        + " after_shutdown="
+        + lateEvents.get()
+        + " route_failures="
+        + routeFailures.get();
+  }
+}

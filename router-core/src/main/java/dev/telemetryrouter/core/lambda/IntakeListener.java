@@ -1,0 +1,135 @@
+package dev.telemetryrouter.core.lambda;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The HTTP endpoint the Telemetry or Logs API delivers to (lambda-platform.md §2.2).
+ *
+ * <p>It answers every POST (and PUT, which the Logs API may use) with 200 as soon as the body is
+ * read, before routing it: a slow or failed answer makes the platform retry or drop the batch.
+ * Bodies it cannot parse are answered too (the platform would otherwise keep re-sending them) and
+ * counted. One thread serves the listener, so deliveries are routed in the order they arrive; the
+ * platform keeps one delivery in flight per subscriber anyway.
+ */
+final class IntakeListener implements AutoCloseable {
+
+  private static final System.Logger log = System.getLogger(IntakeListener.class.getName());
+
+  /** The host Lambda delivers to; it resolves only inside the execution environment (§2.1). */
+  static final String SANDBOX_HOST = "sandbox.localdomain";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private IntakeListener(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Binds and starts the listener.
+   *
+   * @param host the address to bind; empty for {@value #SANDBOX_HOST}, else loopback (local runs)
+   * @param port the port; 0 for any free one
+   * @param maxBodyBytes the largest body kept; larger ones are read, discarded and counted
+   * @param deliveries receives each kept body, on the listener's thread, after it was answered
+   * @throws java.net.BindException when the port is taken
+   */
+  static IntakeListener start(
+      String host,
+      int port,
+      long maxBodyBytes,
+      Consumer<byte[]> deliveries,
+      IntakeCounters counters)
+      throws IOException {
+    InetSocketAddress address = new InetSocketAddress(bindAddress(host), port);
+    HttpServer server = HttpServer.create(address, 16);
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("telemetry-router-intake").daemon().factory());
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> handle(exchange, maxBodyBytes, deliveries, counters));
+    server.start();
+    return new IntakeListener(server, executor);
+  }
+
+  /** The bound port, useful when 0 was asked for. */
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  static InetAddress bindAddress(String host) throws UnknownHostException {
+    if (!host.isEmpty()) {
+      return InetAddress.getByName(host);
+    }
+    try {
+      return InetAddress.getByName(SANDBOX_HOST);
+    } catch (UnknownHostException e) {
+      // Outside Lambda (the local emulator, tests) the name does not resolve: stay on loopback.
+      return InetAddress.getLoopbackAddress();
+    }
+  }
+
+  private static void handle(
+      HttpExchange exchange,
+      long maxBodyBytes,
+      Consumer<byte[]> deliveries,
+      IntakeCounters counters)
+      throws IOException {
+    byte @Nullable [] body = null;
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!method.equals("POST") && !method.equals("PUT")) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      body = readBounded(exchange.getRequestBody(), maxBodyBytes);
+      if (body == null) {
+        counters.oversizedDeliveries.incrementAndGet();
+        log.log(Level.ERROR, "intake: dropped a delivery over {0} bytes", maxBodyBytes);
+      }
+      exchange.sendResponseHeaders(200, -1);
+    } catch (IOException e) {
+      log.log(Level.WARNING, "intake: a delivery connection failed ({0})", e.toString());
+    }
+    if (body != null) {
+      deliveries.accept(body);
+    }
+  }
+
+  /** The body, or {@code null} (after reading it all, so the answer still goes out) if too big. */
+  private static byte @Nullable [] readBounded(InputStream in, long maxBytes) throws IOException {
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    byte[] chunk = new byte[16 * 1024];
+    long total = 0;
+    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+      total += read;
+      if (total <= maxBytes) {
+        kept.write(chunk, 0, read);
+      }
+    }
+    return total <= maxBytes ? kept.toByteArray() : null;
+  }
+}

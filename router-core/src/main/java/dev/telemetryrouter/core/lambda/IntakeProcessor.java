@@ -1,0 +1,110 @@
+package dev.telemetryrouter.core.lambda;
+
+import dev.telemetryrouter.core.engine.RecordRouter;
+import dev.telemetryrouter.spi.TelemetryRecord;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Routes the content of one delivery: decode, assemble records, set aside the extension's own
+ * lines, hand the rest to the router, then tell the {@link InvocationTracker} which invocations'
+ * {@code runtimeDone} and {@code report} are now routed.
+ *
+ * <p>Never throws: a delivery it cannot read is counted and logged (without its content), and the
+ * listener has answered it already.
+ */
+final class IntakeProcessor {
+
+  private static final System.Logger log = System.getLogger(IntakeProcessor.class.getName());
+
+  private final DeliveryDecoder decoder = new DeliveryDecoder();
+  private final RecordAssembler assembler;
+  private final OwnLines ownLines = new OwnLines();
+  private final RecordRouter router;
+  private final InvocationTracker tracker;
+  private final IntakeCounters counters;
+  private final boolean routeOwnLogs;
+  private boolean closed;
+
+  IntakeProcessor(
+      RecordAssembler assembler,
+      RecordRouter router,
+      InvocationTracker tracker,
+      IntakeCounters counters,
+      boolean routeOwnLogs) {
+    this.assembler = assembler;
+    this.router = router;
+    this.tracker = tracker;
+    this.counters = counters;
+    this.routeOwnLogs = routeOwnLogs;
+  }
+
+  /** Routes one delivery body; called by the listener, one delivery at a time. */
+  synchronized void process(byte[] body) {
+    counters.deliveries.incrementAndGet();
+    DeliveryDecoder.Result result = decoder.decode(body);
+    if (result.malformed()) {
+      counters.malformedDeliveries.incrementAndGet();
+      log.log(
+          Level.WARNING,
+          "intake: a delivery of {0} bytes could not be read to its end ({1}); routing the {2}"
+              + " events before the error",
+          body.length,
+          result.error(),
+          result.events().size());
+    }
+    counters.skippedElements.addAndGet(result.skippedElements());
+
+    List<TelemetryRecord> routed = new ArrayList<>(result.events().size());
+    for (PlatformEvent event : result.events()) {
+      route(event, routed);
+    }
+    routed.forEach(this::mark);
+    tracker.delivered();
+  }
+
+  IntakeCounters counters() {
+    return counters;
+  }
+
+  /**
+   * Stops routing: events that arrive later are only counted. Waits for a delivery being routed to
+   * finish, so that everything received before is in the router when its final flush starts.
+   */
+  synchronized void close() {
+    closed = true;
+  }
+
+  private void route(PlatformEvent event, List<TelemetryRecord> routed) {
+    counters.events.incrementAndGet();
+    if (closed) {
+      counters.lateEvents.incrementAndGet();
+      return;
+    }
+    try {
+      TelemetryRecord record = assembler.assemble(event);
+      if (ownLines.isOwn(record) && !routeOwnLogs) {
+        counters.ownLines.incrementAndGet();
+        return;
+      }
+      routed.add(record);
+      router.accept(record);
+    } catch (RuntimeException e) {
+      counters.routeFailures.incrementAndGet();
+      log.log(Level.ERROR, "intake: an event of type {0} could not be routed", event.type(), e);
+    }
+  }
+
+  private void mark(TelemetryRecord record) {
+    String requestId = record.requestId();
+    if (requestId == null) {
+      return;
+    }
+    switch (record.type()) {
+      case "platform.runtimeDone" -> tracker.runtimeDone(requestId);
+      case "platform.report" -> tracker.reported(requestId);
+      default -> {}
+    }
+  }
+}
