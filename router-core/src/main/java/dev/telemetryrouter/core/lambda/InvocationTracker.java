@@ -58,6 +58,11 @@ final class InvocationTracker {
     return await(() -> reported.contains(requestId), deadline);
   }
 
+  /** Waits until {@code count} deliveries in all were routed, or {@code deadline}. */
+  boolean awaitDeliveries(long count, Instant deadline) throws InterruptedException {
+    return await(() -> deliveries >= count, deadline);
+  }
+
   /** Waits until no delivery arrived for {@code quiet}, or until {@code deadline}. */
   synchronized void awaitQuiet(Duration quiet, Instant deadline) throws InterruptedException {
     long seen = deliveries;

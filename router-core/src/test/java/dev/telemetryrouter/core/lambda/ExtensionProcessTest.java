@@ -1,0 +1,335 @@
+package dev.telemetryrouter.core.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telemetryrouter.core.engine.RoutingPlan;
+import dev.telemetryrouter.spi.TelemetryRecord;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The extension's Init and lifecycle against a fake platform on 127.0.0.1. */
+class ExtensionProcessTest {
+
+  private static final String REQUEST = "6d68ca91-49c9-448d-89b8-7ca3e6dc66aa";
+  private static final String REGISTER = "/2020-01-01/extension/register";
+  private static final String NEXT = "/2020-01-01/extension/event/next";
+  private static final String TELEMETRY = "/2022-07-01/telemetry";
+  private static final String INIT_ERROR = "/2020-01-01/extension/init/error";
+
+  private FakeLambdaApi platform;
+  private final RecordingRouter router = new RecordingRouter();
+  private ExtensionSettings settings = ExtensionSettings.defaults().withListener("127.0.0.1", 0);
+  private ConfigurationSource configuration =
+      environment ->
+          new ConfigurationSource.Loaded(new RoutingPlan(List.of(), List.of()), settings);
+
+  @BeforeEach
+  void startPlatform() throws Exception {
+    platform = new FakeLambdaApi();
+  }
+
+  @AfterEach
+  void stopPlatform() {
+    platform.close();
+  }
+
+  private int runExtension() throws Exception {
+    Map<String, String> environment =
+        Map.of(
+            "AWS_LAMBDA_RUNTIME_API", platform.runtimeApi(),
+            "AWS_LAMBDA_FUNCTION_NAME", "orders",
+            "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
+            "AWS_REGION", "eu-west-1",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "128");
+    ExtensionProcess process =
+        new ExtensionProcess(
+            environment,
+            "telemetry-router",
+            env -> configuration.load(env),
+            (plan, clock) -> router,
+            InstantSource.system());
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return process.run();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  private static long inMillis(Duration duration) {
+    return Instant.now().plus(duration).toEpochMilli();
+  }
+
+  private static String invocation(String requestId) {
+    return "[{\"time\":\"2026-03-02T10:00:01.000Z\",\"type\":\"platform.start\",\"record\":"
+        + "{\"requestId\":\""
+        + requestId
+        + "\"}},"
+        + "{\"time\":\"2026-03-02T10:00:01.010Z\",\"type\":\"function\",\"record\":\"one\\n\"},"
+        + "{\"time\":\"2026-03-02T10:00:01.011Z\",\"type\":\"extension\",\"record\":"
+        + "\"[telemetry-router] INFO own line\\n\"},"
+        + "{\"time\":\"2026-03-02T10:00:01.012Z\",\"type\":\"function\",\"record\":\"two\\n\"},"
+        + "{\"time\":\"2026-03-02T10:00:01.200Z\",\"type\":\"platform.runtimeDone\",\"record\":"
+        + "{\"requestId\":\""
+        + requestId
+        + "\",\"status\":\"success\"}}]";
+  }
+
+  private static String report(String requestId) {
+    return "[{\"time\":\"2026-03-02T10:00:01.300Z\",\"type\":\"platform.report\",\"record\":"
+        + "{\"requestId\":\""
+        + requestId
+        + "\",\"status\":\"success\",\"metrics\":"
+        + "{\"durationMs\":201.2,\"billedDurationMs\":202}}}]";
+  }
+
+  @Test
+  void init_registersThenSubscribesWithListenerUpThenCallsNext() throws Exception {
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    int status = runExtension();
+
+    assertThat(status).isZero();
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT);
+    assertThat(platform.listenerUpAtSubscribe()).isTrue();
+    FakeLambdaApi.Request register = platform.requests().getFirst();
+    assertThat(register.header("Lambda-Extension-Name")).isEqualTo("telemetry-router");
+    assertThat(register.header("Lambda-Extension-Accept-Feature")).isEqualTo("accountId");
+    assertThat(register.body()).isEqualTo("{\"events\":[\"INVOKE\",\"SHUTDOWN\"]}");
+  }
+
+  @Test
+  void subscribe_sendsLatestSchemaAllBufferingValuesAndTheSandboxHost() throws Exception {
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    runExtension();
+
+    FakeLambdaApi.Request subscribe = platform.requests().get(1);
+    assertThat(subscribe.method()).isEqualTo("PUT");
+    assertThat(subscribe.header("Lambda-Extension-Identifier"))
+        .isEqualTo(FakeLambdaApi.EXTENSION_ID);
+    assertThat(subscribe.body())
+        .contains("\"schemaVersion\":\"2025-01-29\"")
+        .contains("\"types\":[\"platform\",\"function\",\"extension\"]")
+        .contains("\"buffering\":{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":25}")
+        .containsPattern("\"URI\":\"http://sandbox\\.localdomain:\\d+/\"");
+  }
+
+  @Test
+  void subscribe_whenLatestSchemaRefused_fallsBackTo20221213() throws Exception {
+    platform.answerSubscriptions(
+        request ->
+            request.body().contains("2025-01-29")
+                ? new FakeLambdaApi.Response(
+                    400, "{\"errorType\":\"ValidationError\",\"errorMessage\":\"schemaVersion\"}")
+                : FakeLambdaApi.ok());
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    int status = runExtension();
+
+    assertThat(status).isZero();
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, TELEMETRY, NEXT);
+    assertThat(platform.requests().get(2).body()).contains("\"schemaVersion\":\"2022-12-13\"");
+  }
+
+  @Test
+  void subscribe_whenNotSupported_carriesOnWithoutWaitingForTelemetry() throws Exception {
+    platform.answerSubscriptions(
+        request ->
+            new FakeLambdaApi.Response(
+                202,
+                "{\"errorMessage\":\"Telemetry API is not supported\","
+                    + "\"errorType\":\"Telemetry.NotSupported\"}"));
+    platform.queueInvoke(REQUEST, inMillis(Duration.ofMinutes(5)), () -> {});
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    int status = runExtension();
+
+    assertThat(status).isZero();
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, NEXT);
+    assertThat(router.flushes())
+        .extracting(RecordingRouter.Flush::kind)
+        .containsExactly("endOfInvocation", "shutdown");
+  }
+
+  @Test
+  void subscribe_whenForbidden_reportsSubscribeFailedAndExits() throws Exception {
+    platform.answerSubscriptions(
+        request ->
+            new FakeLambdaApi.Response(
+                403,
+                "{\"errorMessage\":\"Telemetry API subscription is closed already\","
+                    + "\"errorType\":\"Telemetry.SubscriptionClosed\"}"));
+
+    int status = runExtension();
+
+    assertThat(status).isEqualTo(1);
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, INIT_ERROR);
+    assertThat(platform.requests().getLast().header("Lambda-Extension-Function-Error-Type"))
+        .isEqualTo("Extension.SubscribeFailed");
+  }
+
+  @Test
+  void init_whenConfigurationInvalid_reportsConfigInvalidOnceWithTheProblems() throws Exception {
+    configuration =
+        environment -> {
+          throw new ConfigurationSource.Rejected(
+              "sinks.archive.type: 'kafak' is not a sink type; expected one of file, stdout");
+        };
+
+    int status = runExtension();
+
+    assertThat(status).isEqualTo(1);
+    assertThat(platform.paths()).containsExactly(REGISTER, INIT_ERROR);
+    FakeLambdaApi.Request error = platform.requests().getLast();
+    assertThat(error.header("Lambda-Extension-Function-Error-Type"))
+        .isEqualTo("Extension.ConfigInvalid");
+    assertThat(error.header("Lambda-Extension-Identifier")).isEqualTo(FakeLambdaApi.EXTENSION_ID);
+    assertThat(error.body())
+        .contains("\"errorMessage\":\"sinks.archive.type: 'kafak' is not a sink type;")
+        .contains("\"errorType\":\"Extension.ConfigInvalid\"")
+        .contains("\"stackTrace\":[");
+  }
+
+  @Test
+  void init_whenPortInUse_reportsListenerFailedNamingThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      settings = settings.withListener("127.0.0.1", taken.getLocalPort());
+
+      int status = runExtension();
+
+      assertThat(status).isEqualTo(1);
+      assertThat(platform.paths()).containsExactly(REGISTER, INIT_ERROR);
+      FakeLambdaApi.Request error = platform.requests().getLast();
+      assertThat(error.header("Lambda-Extension-Function-Error-Type"))
+          .isEqualTo("Extension.ListenerFailed");
+      assertThat(error.body()).contains("port " + taken.getLocalPort());
+    }
+  }
+
+  @Test
+  void invoke_flushesOnlyAfterRuntimeDoneWasRouted_andShutdownWaitsForTheReport() throws Exception {
+    platform.queueInvoke(
+        REQUEST,
+        inMillis(Duration.ofMinutes(5)),
+        () -> platform.deliver("POST", invocation(REQUEST)));
+    long shutdownDeadline = inMillis(Duration.ofSeconds(2));
+    platform.queueShutdown(
+        "SPINDOWN", shutdownDeadline, () -> platform.deliver("POST", report(REQUEST)));
+
+    int status = runExtension();
+
+    assertThat(status).isZero();
+    assertThat(router.accepted())
+        .extracting(TelemetryRecord::type)
+        .containsExactly(
+            "platform.start", "function", "function", "platform.runtimeDone", "platform.report");
+    assertThat(router.accepted()).allMatch(r -> REQUEST.equals(r.requestId()));
+    List<RecordingRouter.Flush> flushes = router.flushes();
+    assertThat(flushes)
+        .extracting(RecordingRouter.Flush::kind)
+        .containsExactly("endOfInvocation", "shutdown");
+    assertThat(flushes.get(0).acceptedBefore()).isEqualTo(4);
+    assertThat(flushes.get(1).acceptedBefore()).isEqualTo(5);
+    assertThat(flushes.get(1).deadline())
+        .isEqualTo(Instant.ofEpochMilli(shutdownDeadline).minusMillis(100));
+  }
+
+  @Test
+  void invoke_whenRuntimeDoneNeverComes_flushesAfterTheBoundedWaitAndGoesOn() throws Exception {
+    settings =
+        new ExtensionSettings(
+            settings.api(),
+            settings.schemaVersion(),
+            settings.types(),
+            "127.0.0.1",
+            0,
+            1000,
+            262144,
+            Duration.ofMillis(25),
+            Duration.ofMillis(200),
+            Duration.ofMillis(100),
+            false);
+    platform.queueInvoke(REQUEST, inMillis(Duration.ofMinutes(5)), () -> {});
+    platform.queueShutdown("timeout", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    int status = runExtension();
+
+    assertThat(status).isZero();
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, NEXT);
+    assertThat(router.flushes())
+        .extracting(RecordingRouter.Flush::kind)
+        .containsExactly("endOfInvocation", "shutdown");
+  }
+
+  @Test
+  void logsApi_subscribesWithRuntimeDoneSchemaAndAcceptsPutDeliveries() throws Exception {
+    settings =
+        new ExtensionSettings(
+            ExtensionSettings.Api.LOGS,
+            settings.schemaVersion(),
+            settings.types(),
+            "127.0.0.1",
+            0,
+            10_000,
+            262144,
+            Duration.ofMillis(25),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(100),
+            false);
+    platform.queueInvoke(
+        REQUEST,
+        inMillis(Duration.ofMinutes(5)),
+        () -> platform.deliver("PUT", invocation(REQUEST)));
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    runExtension();
+
+    FakeLambdaApi.Request subscribe = platform.requests().get(1);
+    assertThat(subscribe.path()).isEqualTo("/2020-08-15/logs");
+    assertThat(subscribe.body())
+        .contains("\"schemaVersion\":\"2021-03-18\"")
+        .contains("\"maxItems\":10000")
+        .contains("\"method\":\"POST\"");
+    assertThat(router.flushes().getFirst().acceptedBefore()).isEqualTo(4);
+  }
+
+  @Test
+  void ownLines_routedOnlyWhenAskedFor() throws Exception {
+    settings =
+        new ExtensionSettings(
+            settings.api(),
+            settings.schemaVersion(),
+            settings.types(),
+            "127.0.0.1",
+            0,
+            1000,
+            262144,
+            Duration.ofMillis(25),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(100),
+            true);
+    platform.queueInvoke(
+        REQUEST,
+        inMillis(Duration.ofMinutes(5)),
+        () -> platform.deliver("POST", invocation(REQUEST)));
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+
+    runExtension();
+
+    assertThat(router.accepted()).extracting(TelemetryRecord::type).contains("extension");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.telemetryrouter.core.lambda;
+
+import dev.telemetryrouter.core.engine.Accounts;
+import dev.telemetryrouter.core.engine.FlushReport;
+import dev.telemetryrouter.core.engine.RecordRouter;
+import dev.telemetryrouter.spi.TelemetryRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A router double: keeps what it was given and what it was asked, with the time limit asked. */
+final class RecordingRouter implements RecordRouter {
+
+  /** One flush request: which, until when, and how many records had been accepted by then. */
+  record Flush(String kind, Instant deadline, int acceptedBefore) {}
+
+  private final List<TelemetryRecord> accepted = new ArrayList<>();
+  private final List<Flush> flushes = new ArrayList<>();
+
+  @Override
+  public synchronized void accept(TelemetryRecord record) {
+    accepted.add(record);
+  }
+
+  @Override
+  public synchronized FlushReport flushAll(Instant deadline) {
+    flushes.add(new Flush("flushAll", deadline, accepted.size()));
+    return new FlushReport(Map.of());
+  }
+
+  @Override
+  public synchronized FlushReport endOfInvocation(Instant deadline) {
+    flushes.add(new Flush("endOfInvocation", deadline, accepted.size()));
+    return new FlushReport(Map.of());
+  }
+
+  @Override
+  public synchronized FlushReport shutdown(Instant deadline) {
+    flushes.add(new Flush("shutdown", deadline, accepted.size()));
+    return new FlushReport(Map.of());
+  }
+
+  @Override
+  public synchronized Accounts accounts() {
+    return new Accounts(accepted.size(), Map.of(), Map.of());
+  }
+
+  synchronized List<TelemetryRecord> accepted() {
+    return List.copyOf(accepted);
+  }
+
+  synchronized List<Flush> flushes() {
+    return List.copyOf(flushes);
+  }
+}
