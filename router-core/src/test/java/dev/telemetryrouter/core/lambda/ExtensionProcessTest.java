@@ -69,6 +69,31 @@ class ExtensionProcessTest {
         .get(30, TimeUnit.SECONDS);
   }
 
+  private static ExtensionSettings settings(
+      ExtensionSettings.Api api, int maxItems, Duration runtimeDoneWait, boolean routeOwnLogs) {
+    ExtensionSettings defaults = ExtensionSettings.defaults();
+    return new ExtensionSettings(
+        api,
+        defaults.schemaVersion(),
+        defaults.types(),
+        "127.0.0.1",
+        0,
+        maxItems,
+        defaults.bufferMaxBytes(),
+        defaults.bufferTimeout(),
+        runtimeDoneWait,
+        defaults.shutdownMargin(),
+        routeOwnLogs);
+  }
+
+  private void assertOneInvokeFlushedThenShutDown(int status) {
+    assertThat(status).isZero();
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, NEXT);
+    assertThat(router.flushes())
+        .extracting(RecordingRouter.Flush::kind)
+        .containsExactly("endOfInvocation", "shutdown");
+  }
+
   private static long inMillis(Duration duration) {
     return Instant.now().plus(duration).toEpochMilli();
   }
@@ -158,11 +183,7 @@ class ExtensionProcessTest {
 
     int status = runExtension();
 
-    assertThat(status).isZero();
-    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, NEXT);
-    assertThat(router.flushes())
-        .extracting(RecordingRouter.Flush::kind)
-        .containsExactly("endOfInvocation", "shutdown");
+    assertOneInvokeFlushedThenShutDown(status);
   }
 
   @Test
@@ -250,46 +271,18 @@ class ExtensionProcessTest {
 
   @Test
   void invoke_whenRuntimeDoneNeverComes_flushesAfterTheBoundedWaitAndGoesOn() throws Exception {
-    settings =
-        new ExtensionSettings(
-            settings.api(),
-            settings.schemaVersion(),
-            settings.types(),
-            "127.0.0.1",
-            0,
-            1000,
-            262144,
-            Duration.ofMillis(25),
-            Duration.ofMillis(200),
-            Duration.ofMillis(100),
-            false);
+    settings = settings(ExtensionSettings.Api.TELEMETRY, 1000, Duration.ofMillis(200), false);
     platform.queueInvoke(REQUEST, inMillis(Duration.ofMinutes(5)), () -> {});
     platform.queueShutdown("timeout", inMillis(Duration.ofSeconds(2)), () -> {});
 
     int status = runExtension();
 
-    assertThat(status).isZero();
-    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, NEXT);
-    assertThat(router.flushes())
-        .extracting(RecordingRouter.Flush::kind)
-        .containsExactly("endOfInvocation", "shutdown");
+    assertOneInvokeFlushedThenShutDown(status);
   }
 
   @Test
   void logsApi_subscribesWithRuntimeDoneSchemaAndAcceptsPutDeliveries() throws Exception {
-    settings =
-        new ExtensionSettings(
-            ExtensionSettings.Api.LOGS,
-            settings.schemaVersion(),
-            settings.types(),
-            "127.0.0.1",
-            0,
-            10_000,
-            262144,
-            Duration.ofMillis(25),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(100),
-            false);
+    settings = settings(ExtensionSettings.Api.LOGS, 10_000, Duration.ofSeconds(2), false);
     platform.queueInvoke(
         REQUEST,
         inMillis(Duration.ofMinutes(5)),
@@ -309,19 +302,7 @@ class ExtensionProcessTest {
 
   @Test
   void ownLines_routedOnlyWhenAskedFor() throws Exception {
-    settings =
-        new ExtensionSettings(
-            settings.api(),
-            settings.schemaVersion(),
-            settings.types(),
-            "127.0.0.1",
-            0,
-            1000,
-            262144,
-            Duration.ofMillis(25),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(100),
-            true);
+    settings = settings(ExtensionSettings.Api.TELEMETRY, 1000, Duration.ofSeconds(2), true);
     platform.queueInvoke(
         REQUEST,
         inMillis(Duration.ofMinutes(5)),
