@@ -11,14 +11,12 @@ import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.SendResult;
 import dev.telemetryrouter.spi.sink.Sink;
 import dev.telemetryrouter.spi.sink.SinkBatch;
-import dev.telemetryrouter.spi.sink.SinkProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +32,6 @@ class FileSinkTest {
   @AfterEach
   void closeSinks() {
     created.forEach(Sink::close);
-  }
-
-  @Test
-  void serviceLoader_findsProviderForTypeFile() {
-    List<String> types =
-        ServiceLoader.load(SinkProvider.class).stream().map(p -> p.get().type()).toList();
-
-    assertThat(types).contains("file");
   }
 
   @Test

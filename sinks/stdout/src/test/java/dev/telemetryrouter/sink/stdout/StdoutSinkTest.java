@@ -9,7 +9,6 @@ import dev.telemetryrouter.sink.testkit.TestSinkContext;
 import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.Sink;
 import dev.telemetryrouter.spi.sink.SinkBatch;
-import dev.telemetryrouter.spi.sink.SinkProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class StdoutSinkTest {
@@ -26,14 +24,6 @@ class StdoutSinkTest {
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private final StdoutSinkProvider provider =
       new StdoutSinkProvider(() -> new PrintStream(captured, false, StandardCharsets.UTF_8));
-
-  @Test
-  void serviceLoader_findsProviderForTypeStdout() {
-    List<String> types =
-        ServiceLoader.load(SinkProvider.class).stream().map(p -> p.get().type()).toList();
-
-    assertThat(types).contains("stdout");
-  }
 
   @Test
   void send_withoutPrefixOption_startsEveryLineWithDefaultMarker() throws Exception {

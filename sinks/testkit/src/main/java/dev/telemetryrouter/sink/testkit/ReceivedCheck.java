@@ -39,13 +39,13 @@ public final class ReceivedCheck {
           if (count > 0) {
             missing.add(shorten(text));
           } else if (count < 0) {
-            extra.add(shorten(text) + " x" + (-count));
+            extra.add(shorten(text) + " +" + (-count));
           }
         });
     if (!missing.isEmpty() || !extra.isEmpty()) {
       fail(
           "sent %d records, received %d: %d never arrived %s, %d arrived unexpectedly or more"
-              + " than once %s",
+              + " than once (+extra copies) %s",
           sent.size(), received.size(), missing.size(), first(missing), extra.size(), first(extra));
     }
   }

@@ -62,6 +62,11 @@ public abstract class SinkContractHooks {
     return true;
   }
 
+  /** Whether {@link #provider()}'s class is listed in {@code META-INF/services}; most are. */
+  protected boolean registeredWithServiceLoader() {
+    return true;
+  }
+
   /**
    * Options that point the sink at an address where nothing answers (for network sinks, such as
    * {@code http://127.0.0.1:9} or a closed port), to prove creation does not connect.

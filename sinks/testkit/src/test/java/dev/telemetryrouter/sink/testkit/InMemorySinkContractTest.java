@@ -45,6 +45,11 @@ class InMemorySinkContractTest extends SinkContractTest {
   }
 
   @Override
+  protected boolean registeredWithServiceLoader() {
+    return false;
+  }
+
+  @Override
   protected List<String> received() {
     return List.copyOf(store);
   }
