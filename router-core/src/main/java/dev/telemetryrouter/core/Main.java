@@ -1,8 +1,6 @@
 package dev.telemetryrouter.core;
 
-import dev.telemetryrouter.core.lambda.ConfigurationSource;
 import dev.telemetryrouter.core.lambda.ExtensionProcess;
-import dev.telemetryrouter.core.lambda.RouterFactory;
 import java.lang.System.Logger.Level;
 import java.time.InstantSource;
 import java.util.Map;
@@ -22,15 +20,16 @@ public final class Main {
 
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
+    InstantSource clock = InstantSource.system();
     int status;
     try {
       status =
           new ExtensionProcess(
                   environment,
                   ExtensionProcess.extensionName(environment),
-                  configuration(),
-                  routers(),
-                  InstantSource.system())
+                  Wiring.configuration(environment, clock),
+                  Wiring.routers(),
+                  clock)
               .run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -40,13 +39,5 @@ public final class Main {
       status = 1;
     }
     System.exit(status);
-  }
-
-  static ConfigurationSource configuration() {
-    return Wiring.configuration();
-  }
-
-  static RouterFactory routers() {
-    return Wiring.routers();
   }
 }

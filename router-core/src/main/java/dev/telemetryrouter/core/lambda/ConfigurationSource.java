@@ -1,35 +1,20 @@
 package dev.telemetryrouter.core.lambda;
 
-import dev.telemetryrouter.core.engine.RoutingPlan;
-import java.util.Map;
+import dev.telemetryrouter.core.config.ConfigException;
+import dev.telemetryrouter.core.config.LoadedConfig;
+import dev.telemetryrouter.spi.FunctionContext;
 
 /**
- * Loads and validates the configuration (the {@code core.config} loader in production) during Init,
- * right after registration.
+ * Loads and validates the configuration during Init, right after registration (the {@code
+ * core.config} loader in production, a fixed configuration in tests).
  */
 @FunctionalInterface
 public interface ConfigurationSource {
 
   /**
-   * What a valid configuration asks for.
+   * Reads the configuration the environment points at, for {@code function}.
    *
-   * @param plan the sinks and stages for the engine
-   * @param settings the {@code extension:} section
+   * @throws ConfigException naming every problem, with its key path, the value and the expectation
    */
-  record Loaded(RoutingPlan plan, ExtensionSettings settings) {}
-
-  /**
-   * Reads the configuration the environment points at.
-   *
-   * @throws Rejected naming every problem, with its key path, the value and the expectation
-   */
-  Loaded load(Map<String, String> environment) throws Rejected;
-
-  /** The configuration is invalid; the message lists every problem and goes to the platform. */
-  final class Rejected extends Exception {
-
-    public Rejected(String message) {
-      super(message);
-    }
-  }
+  LoadedConfig load(FunctionContext function) throws ConfigException;
 }

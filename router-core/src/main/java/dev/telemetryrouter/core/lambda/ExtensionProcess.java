@@ -1,5 +1,8 @@
 package dev.telemetryrouter.core.lambda;
 
+import dev.telemetryrouter.core.config.ConfigException;
+import dev.telemetryrouter.core.config.ExtensionSettings;
+import dev.telemetryrouter.core.config.LoadedConfig;
 import dev.telemetryrouter.core.engine.RecordRouter;
 import dev.telemetryrouter.spi.FunctionContext;
 import java.io.IOException;
@@ -101,13 +104,14 @@ public final class ExtensionProcess {
 
   private int afterRegistration(ExtensionsApiClient client, RegisterResponse registration)
       throws InitFailure, InterruptedException {
-    ConfigurationSource.Loaded loaded;
+    FunctionContext function = function(registration);
+    LoadedConfig loaded;
     try {
-      loaded = configuration.load(environment);
-    } catch (ConfigurationSource.Rejected e) {
-      throw new InitFailure("Extension.ConfigInvalid", e.getMessage(), e);
+      loaded = configuration.load(function);
+    } catch (ConfigException e) {
+      throw new InitFailure(ConfigException.ERROR_TYPE, e.getMessage(), e);
     }
-    ExtensionSettings settings = loaded.settings();
+    ExtensionSettings settings = loaded.extension();
 
     RecordRouter router;
     try {
@@ -116,7 +120,13 @@ public final class ExtensionProcess {
       throw new InitFailure("Extension.RouterFailed", "building the sinks failed: " + e, e);
     }
 
-    Intake intake = startIntake(router, settings, registration);
+    Intake intake;
+    try {
+      intake = startIntake(router, settings, function, registration);
+    } catch (InitFailure e) {
+      router.shutdown(clock.instant());
+      throw e;
+    }
     try {
       boolean telemetryExpected = subscribe(client, settings, intake.listener.port());
       LifecycleLoop loop =
@@ -133,6 +143,7 @@ public final class ExtensionProcess {
       return loop.run();
     } catch (InitFailure | RuntimeException | InterruptedException e) {
       intake.listener.close();
+      router.shutdown(clock.instant());
       throw e;
     }
   }
@@ -144,10 +155,12 @@ public final class ExtensionProcess {
       InvocationTracker tracker) {}
 
   private Intake startIntake(
-      RecordRouter router, ExtensionSettings settings, RegisterResponse registration)
+      RecordRouter router,
+      ExtensionSettings settings,
+      FunctionContext function,
+      RegisterResponse registration)
       throws InitFailure {
-    RecordAssembler assembler =
-        new RecordAssembler(function(registration), idPrefix(registration), clock);
+    RecordAssembler assembler = new RecordAssembler(function, idPrefix(registration), clock);
     InvocationTracker tracker = new InvocationTracker(clock);
     IntakeCounters counters = new IntakeCounters();
     IntakeProcessor processor =
@@ -155,8 +168,8 @@ public final class ExtensionProcess {
     try {
       IntakeListener listener =
           IntakeListener.start(
-              settings.listenerHost(),
-              settings.listenerPort(),
+              settings.listener().host(),
+              settings.listener().port(),
               maxBodyBytes(settings),
               processor::process,
               counters);
@@ -166,7 +179,7 @@ public final class ExtensionProcess {
       throw new InitFailure(
           "Extension.ListenerFailed",
           "the intake listener cannot bind port "
-              + settings.listenerPort()
+              + settings.listener().port()
               + " ("
               + e.getMessage()
               + "): another process uses it; set"
@@ -175,7 +188,7 @@ public final class ExtensionProcess {
     } catch (IOException e) {
       throw new InitFailure(
           "Extension.ListenerFailed",
-          "the intake listener cannot start on '" + settings.listenerHost() + "': " + e,
+          "the intake listener cannot start on '" + settings.listener().host() + "': " + e,
           e);
     }
   }
@@ -185,7 +198,7 @@ public final class ExtensionProcess {
    * and JSON escaping, §2.2); 256 bytes an item covers that envelope.
    */
   static long maxBodyBytes(ExtensionSettings settings) {
-    return 2L * settings.bufferMaxBytes() + 256L * settings.bufferMaxItems();
+    return 2L * settings.buffering().maxBytes() + 256L * settings.buffering().maxItems();
   }
 
   private boolean subscribe(ExtensionsApiClient client, ExtensionSettings settings, int port)

@@ -41,7 +41,8 @@ final class IntakeListener implements AutoCloseable {
   /**
    * Binds and starts the listener.
    *
-   * @param host the address to bind; empty for {@value #SANDBOX_HOST}, else loopback (local runs)
+   * @param host the address to bind; for {@value #SANDBOX_HOST} the address it resolves to, else
+   *     loopback (local runs, where the name does not resolve)
    * @param port the port; 0 for any free one
    * @param maxBodyBytes the largest body kept; larger ones are read, discarded and counted
    * @param deliveries receives each kept body, on the listener's thread, after it was answered
@@ -81,11 +82,11 @@ final class IntakeListener implements AutoCloseable {
   }
 
   static InetAddress bindAddress(String host) throws UnknownHostException {
-    if (!host.isEmpty()) {
+    if (!host.equals(SANDBOX_HOST)) {
       return InetAddress.getByName(host);
     }
     try {
-      return InetAddress.getByName(SANDBOX_HOST);
+      return InetAddress.getByName(host);
     } catch (UnknownHostException e) {
       // Outside Lambda (the local emulator, tests) the name does not resolve: stay on loopback.
       return InetAddress.getLoopbackAddress();

@@ -1,5 +1,6 @@
 package dev.telemetryrouter.core.lambda;
 
+import dev.telemetryrouter.core.config.ExtensionSettings;
 import dev.telemetryrouter.core.engine.FlushReport;
 import dev.telemetryrouter.core.engine.RecordRouter;
 import java.lang.System.Logger.Level;
@@ -133,11 +134,11 @@ final class LifecycleLoop {
     try {
       awaitLastTelemetry(now, deadline);
       intake.close();
+      // The router writes the accounts' summary line as it shuts down; this adds the intake's.
       FlushReport report = router.shutdown(deadline);
       log.log(
           Level.INFO,
-          "summary {0}; intake {1}; final flush drained={2}",
-          Summary.of(router.accounts()),
+          "intake {0} final_flush_drained={1}",
           intake.counters().summary(),
           report.drained());
     } catch (RuntimeException e) {
@@ -160,7 +161,7 @@ final class LifecycleLoop {
     if (lastRequestId != null && !tracker.awaitReport(lastRequestId, waitUntil)) {
       log.log(Level.WARNING, "shutdown: the last invocation''s platform.report did not arrive");
     }
-    tracker.awaitQuiet(settings.bufferTimeout().plusMillis(25), waitUntil);
+    tracker.awaitQuiet(settings.buffering().timeout().plusMillis(25), waitUntil);
   }
 
   private int fatal(String errorType, String message, Exception cause) throws InterruptedException {

@@ -1,5 +1,6 @@
 package dev.telemetryrouter.core.lambda;
 
+import dev.telemetryrouter.core.log.RouterLog;
 import dev.telemetryrouter.spi.TelemetryRecord;
 
 /**
@@ -7,15 +8,16 @@ import dev.telemetryrouter.spi.TelemetryRecord;
  * (lambda-platform.md §2.2: subscribing to {@code extension} returns the extension's own stdout and
  * stderr). Routing them would feed every log line about a batch into the next batch.
  *
- * <p>Every line the extension writes starts with {@value #PREFIX}, followed by {@code ]} (the
- * logger) or {@code :} (a sink that writes to stdout, such as {@code [telemetry-router:stdout]}).
- * The lines of a stack trace after an own line (indented, or {@code Caused by:}) are own lines too.
+ * <p>Every line the extension's logger writes starts with {@link RouterLog#PREFIX}; a sink that
+ * writes to stdout marks its lines with {@value #SINK_PREFIX}, such as {@code
+ * [telemetry-router:stdout]}. The lines of a stack trace after an own line (indented, or {@code
+ * Caused by:}) are own lines too.
  *
  * <p>Used by the single intake thread; not thread-safe.
  */
 final class OwnLines {
 
-  static final String PREFIX = "[telemetry-router";
+  static final String SINK_PREFIX = "[telemetry-router:";
 
   private boolean previousWasOwn;
 
@@ -30,9 +32,7 @@ final class OwnLines {
   }
 
   static boolean startsWithPrefix(String text) {
-    return text.startsWith(PREFIX)
-        && text.length() > PREFIX.length()
-        && (text.charAt(PREFIX.length()) == ']' || text.charAt(PREFIX.length()) == ':');
+    return RouterLog.isOwnLine(text) || text.startsWith(SINK_PREFIX);
   }
 
   private static boolean continues(String text) {

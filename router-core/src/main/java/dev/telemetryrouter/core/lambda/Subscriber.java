@@ -1,5 +1,6 @@
 package dev.telemetryrouter.core.lambda;
 
+import dev.telemetryrouter.core.config.ExtensionSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.http.HttpResponse;
@@ -20,8 +21,11 @@ final class Subscriber {
 
   static final String LOGS_PATH = "/2020-08-15/logs";
 
-  /** The Logs API schema that adds {@code platform.runtimeDone}, which the lifecycle waits for. */
-  static final String LOGS_SCHEMA = "2021-03-18";
+  /** The Telemetry API schema AWS recommends for new extensions (lambda-platform.md §2.4). */
+  static final String SCHEMA_LATEST = "2025-01-29";
+
+  /** Where 2025-01-29 is refused: JSON logs still arrive as objects from this version on. */
+  static final String SCHEMA_FALLBACK = "2022-12-13";
 
   /** How the subscription ended. */
   enum Outcome {
@@ -50,14 +54,14 @@ final class Subscriber {
     String schema = settings.schemaVersion();
     HttpResponse<String> response =
         client.subscribe(TELEMETRY_PATH, telemetryBody(settings, uri, schema));
-    if (refusedSchema(response) && schema.equals(ExtensionSettings.SCHEMA_LATEST)) {
+    if (refusedSchema(response) && schema.equals(SCHEMA_LATEST)) {
       log.log(
           Level.WARNING,
           "Telemetry API refused schema {0} (HTTP {1}); subscribing with {2}",
           schema,
           response.statusCode(),
-          ExtensionSettings.SCHEMA_FALLBACK);
-      schema = ExtensionSettings.SCHEMA_FALLBACK;
+          SCHEMA_FALLBACK);
+      schema = SCHEMA_FALLBACK;
       response = client.subscribe(TELEMETRY_PATH, telemetryBody(settings, uri, schema));
     }
     return outcome("Telemetry API schema " + schema, response);
@@ -112,7 +116,7 @@ final class Subscriber {
     destination.put("encoding", "JSON");
 
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("schemaVersion", LOGS_SCHEMA);
+    body.put("schemaVersion", settings.schemaVersion());
     body.put("types", settings.types());
     body.put("buffering", buffering(settings));
     body.put("destination", destination);
@@ -121,9 +125,9 @@ final class Subscriber {
 
   private static Map<String, Object> buffering(ExtensionSettings settings) {
     Map<String, Object> buffering = new LinkedHashMap<>();
-    buffering.put("maxItems", settings.bufferMaxItems());
-    buffering.put("maxBytes", settings.bufferMaxBytes());
-    buffering.put("timeoutMs", Math.toIntExact(settings.bufferTimeout().toMillis()));
+    buffering.put("maxItems", settings.buffering().maxItems());
+    buffering.put("maxBytes", settings.buffering().maxBytes());
+    buffering.put("timeoutMs", Math.toIntExact(settings.buffering().timeout().toMillis()));
     return buffering;
   }
 

@@ -2,7 +2,12 @@ package dev.telemetryrouter.core.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telemetryrouter.core.config.ConfigException;
+import dev.telemetryrouter.core.config.ExtensionSettings;
+import dev.telemetryrouter.core.config.LoadedConfig;
+import dev.telemetryrouter.core.config.Problem;
 import dev.telemetryrouter.core.engine.RoutingPlan;
+import dev.telemetryrouter.spi.FunctionContext;
 import dev.telemetryrouter.spi.TelemetryRecord;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,10 +33,10 @@ class ExtensionProcessTest {
 
   private FakeLambdaApi platform;
   private final RecordingRouter router = new RecordingRouter();
-  private ExtensionSettings settings = ExtensionSettings.defaults().withListener("127.0.0.1", 0);
+  private ExtensionSettings settings =
+      settings(ExtensionSettings.Api.TELEMETRY, 1000, Duration.ofSeconds(2), false);
   private ConfigurationSource configuration =
-      environment ->
-          new ConfigurationSource.Loaded(new RoutingPlan(List.of(), List.of()), settings);
+      function -> new LoadedConfig(new RoutingPlan(List.of(), List.of()), settings, "test");
 
   @BeforeEach
   void startPlatform() throws Exception {
@@ -55,7 +60,7 @@ class ExtensionProcessTest {
         new ExtensionProcess(
             environment,
             "telemetry-router",
-            env -> configuration.load(env),
+            function -> configuration.load(function),
             (plan, clock) -> router,
             InstantSource.system());
     return CompletableFuture.supplyAsync(
@@ -71,16 +76,23 @@ class ExtensionProcessTest {
 
   private static ExtensionSettings settings(
       ExtensionSettings.Api api, int maxItems, Duration runtimeDoneWait, boolean routeOwnLogs) {
-    ExtensionSettings defaults = ExtensionSettings.defaults();
+    return settings(api, maxItems, runtimeDoneWait, routeOwnLogs, 0);
+  }
+
+  private static ExtensionSettings settings(
+      ExtensionSettings.Api api,
+      int maxItems,
+      Duration runtimeDoneWait,
+      boolean routeOwnLogs,
+      int port) {
+    ExtensionSettings defaults = ExtensionSettings.DEFAULTS;
     return new ExtensionSettings(
         api,
-        defaults.schemaVersion(),
+        api.defaultSchemaVersion(),
         defaults.types(),
-        "127.0.0.1",
-        0,
-        maxItems,
-        defaults.bufferMaxBytes(),
-        defaults.bufferTimeout(),
+        new ExtensionSettings.Listener("127.0.0.1", port),
+        new ExtensionSettings.Buffering(
+            maxItems, defaults.buffering().maxBytes(), defaults.buffering().timeout()),
         runtimeDoneWait,
         defaults.shutdownMargin(),
         routeOwnLogs);
@@ -206,9 +218,10 @@ class ExtensionProcessTest {
   @Test
   void init_whenConfigurationInvalid_reportsConfigInvalidOnceWithTheProblems() throws Exception {
     configuration =
-        environment -> {
-          throw new ConfigurationSource.Rejected(
-              "sinks.archive.type: 'kafak' is not a sink type; expected one of file, stdout");
+        function -> {
+          throw new ConfigException(
+              "file /var/task/routing.yaml",
+              List.of(new Problem("sinks.archive.type", "'kafak'", "one of file, stdout")));
         };
 
     int status = runExtension();
@@ -220,7 +233,8 @@ class ExtensionProcessTest {
         .isEqualTo("Extension.ConfigInvalid");
     assertThat(error.header("Lambda-Extension-Identifier")).isEqualTo(FakeLambdaApi.EXTENSION_ID);
     assertThat(error.body())
-        .contains("\"errorMessage\":\"sinks.archive.type: 'kafak' is not a sink type;")
+        .contains("\"errorMessage\":\"routing configuration from file /var/task/routing.yaml")
+        .contains("sinks.archive.type: 'kafak'")
         .contains("\"errorType\":\"Extension.ConfigInvalid\"")
         .contains("\"stackTrace\":[");
   }
@@ -228,7 +242,13 @@ class ExtensionProcessTest {
   @Test
   void init_whenPortInUse_reportsListenerFailedNamingThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      settings = settings.withListener("127.0.0.1", taken.getLocalPort());
+      settings =
+          settings(
+              ExtensionSettings.Api.TELEMETRY,
+              1000,
+              Duration.ofSeconds(2),
+              false,
+              taken.getLocalPort());
 
       int status = runExtension();
 
@@ -259,6 +279,8 @@ class ExtensionProcessTest {
         .containsExactly(
             "platform.start", "function", "function", "platform.runtimeDone", "platform.report");
     assertThat(router.accepted()).allMatch(r -> REQUEST.equals(r.requestId()));
+    assertThat(router.accepted().getFirst().function())
+        .isEqualTo(new FunctionContext("orders", "$LATEST", "eu-west-1", 128, "123456789012"));
     List<RecordingRouter.Flush> flushes = router.flushes();
     assertThat(flushes)
         .extracting(RecordingRouter.Flush::kind)
