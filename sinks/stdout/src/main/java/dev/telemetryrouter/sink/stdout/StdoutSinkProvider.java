@@ -16,11 +16,12 @@ import java.util.function.Supplier;
  *
  * <p><b>The loop marker.</b> In Lambda, whatever the extension writes to stdout goes to CloudWatch
  * Logs and also comes back to the extension through the Telemetry API's {@code extension} stream.
- * Every line this sink writes therefore starts with {@value #LOOP_MARKER}: the default prefix
- * begins with it, and a custom {@code prefix} that does not is a configuration problem. The intake
- * drops an {@code extension} record whose text starts with {@value #LOOP_MARKER} instead of routing
- * it again. The prefix also keeps the line from being valid JSON, which Lambda would otherwise
- * deliver parsed rather than as text.
+ * Every line this sink writes therefore starts with {@value #LOOP_MARKER} followed by {@code :} or
+ * {@code ]}: the default prefix does, and a custom {@code prefix} that does not is a configuration
+ * problem. The intake drops an {@code extension} record whose text starts that way instead of
+ * routing it again (the extension's own log lines start with {@code [telemetry-router]}). The
+ * prefix also keeps the line from being valid JSON, which Lambda would otherwise deliver parsed
+ * rather than as text.
  */
 public final class StdoutSinkProvider implements SinkProvider {
 
@@ -52,16 +53,23 @@ public final class StdoutSinkProvider implements SinkProvider {
     ConfigSection config = context.config();
     String prefix = config.optionalString("prefix").orElse(DEFAULT_PREFIX);
 
-    if (!prefix.startsWith(LOOP_MARKER)) {
+    if (!isMarked(prefix)) {
       config.problem(
           "prefix",
           prefix,
           "text starting with "
               + LOOP_MARKER
-              + ", so the intake recognises the line when Lambda sends it back");
+              + ": or "
+              + LOOP_MARKER
+              + "], so the intake recognises the line when Lambda sends it back");
     } else if (prefix.indexOf('\n') >= 0 || prefix.indexOf('\r') >= 0) {
       config.problem("prefix", prefix, "text on one line, without a newline");
     }
     return new StdoutSink(context.name(), prefix, out.get());
+  }
+
+  /** Whether {@code prefix} starts with the marker and then {@code :} or {@code ]}. */
+  static boolean isMarked(String prefix) {
+    return prefix.startsWith(LOOP_MARKER + ":") || prefix.startsWith(LOOP_MARKER + "]");
   }
 }

@@ -63,8 +63,18 @@ class StdoutSinkTest {
     assertThat(context.problemLines())
         .containsExactly(
             "sinks.console.prefix: 'LOG ' is not valid: expected text starting with"
-                + " [telemetry-router, so the intake recognises the line when Lambda sends it"
-                + " back");
+                + " [telemetry-router: or [telemetry-router], so the intake recognises the line"
+                + " when Lambda sends it back");
+  }
+
+  @Test
+  void create_withMarkerFollowedByOtherText_recordsProblem() {
+    TestSinkContext context =
+        TestSinkContext.of("console", Map.of("prefix", "[telemetry-routerX "));
+
+    provider.create(context).close();
+
+    assertThat(context.problemLines()).hasSize(1);
   }
 
   @Test
