@@ -1,7 +1,8 @@
 #!/bin/bash
 # A fake external extension for the emulator's tests. It registers under its file name (or
 # FAKE_NAME), subscribes to FAKE_SUBSCRIBE_URI when set, then loops on /event/next, printing each
-# event. FAKE_IGNORE_SHUTDOWN makes it hang after SHUTDOWN instead of exiting.
+# event. FAKE_IGNORE_SHUTDOWN makes it hang after SHUTDOWN instead of exiting; FAKE_CRASH_ON_INVOKE
+# makes it exit 0 on its first INVOKE, which Lambda counts as a crash.
 set -u
 api="http://${AWS_LAMBDA_RUNTIME_API}/2020-01-01/extension"
 name="${FAKE_NAME:-$(basename "$0")}"
@@ -28,6 +29,11 @@ while true; do
   }
   echo "fake: event $event"
   case "$event" in
+    *INVOKE*)
+      if [ -n "${FAKE_CRASH_ON_INVOKE:-}" ]; then
+        exit 0
+      fi
+      ;;
     *SHUTDOWN*)
       if [ -n "${FAKE_IGNORE_SHUTDOWN:-}" ]; then
         sleep 30

@@ -173,13 +173,19 @@ public final class LocalLambdaBuilder {
             random);
     Sandbox sandbox = new Sandbox(settings, layerFiles(layer));
     Lifecycle lifecycle = new Lifecycle(sandbox);
+    LocalLambda lambda = new LocalLambda(sandbox, lifecycle);
     try {
       lifecycle.init();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      lambda.shutdown();
       throw new IllegalStateException("interrupted during Init", e);
+    } catch (RuntimeException e) {
+      // Stop the server and the processes already launched before giving up.
+      lambda.shutdown();
+      throw e;
     }
-    return new LocalLambda(sandbox, lifecycle);
+    return lambda;
   }
 
   private static Set<String> layerFiles(Path layer) {

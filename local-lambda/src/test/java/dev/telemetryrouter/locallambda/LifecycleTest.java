@@ -220,6 +220,36 @@ class LifecycleTest {
     assertThat(records("function")).containsExactly("started\n");
   }
 
+  @Test
+  void extensionExitingDuringAnInvocation_isACrashThatFailsItAndResets() {
+    LocalLambda lambda = builder().extensionEnv("FAKE_CRASH_ON_INVOKE", "1").start();
+
+    RunReport.InvocationReport invocation = lambda.invoke();
+    RunReport report = lambda.report();
+
+    assertThat(invocation.status()).isEqualTo("failure");
+    assertThat(invocation.errorType()).isEqualTo("Extension.Crash");
+    assertThat(report.shutdownReason()).isEqualTo("failure");
+    RunReport.ExtensionReport fake = report.extensions().getFirst();
+    assertThat(fake.errorType()).isEqualTo("Extension.Crash");
+    assertThat(fake.exitCode()).isZero();
+  }
+
+  @Test
+  void extensionsFolder_startsOnlyExecutableFilesDirectlyInIt() throws Exception {
+    java.nio.file.Files.createDirectories(layer.resolve("extensions/nested"));
+    java.nio.file.Files.writeString(layer.resolve("extensions/notes.txt"), "not a program");
+
+    LocalLambda lambda = builder().start();
+    RunReport report = lambda.shutdown();
+
+    assertThat(report.extensions())
+        .extracting(RunReport.ExtensionReport::name)
+        .containsExactly("fake");
+    assertThat(report.launchErrors()).singleElement().asString().startsWith("notes.txt:");
+    assertThat(report.initErrorType()).isEqualTo("Extension.LaunchError");
+  }
+
   private List<Object> records(String type) {
     return listener.events().stream()
         .filter(e -> type.equals(e.get("type")))
