@@ -53,11 +53,12 @@ final class Signals {
     return tree;
   }
 
-  /** SIGKILLs a process and its descendants, children first so none is re-parented and missed. */
+  /**
+   * SIGKILLs a process and its descendants. The tree is listed before the first kill, so a child
+   * re-parented meanwhile is still reached; parents go first so that a shell does not report its
+   * killed child ("Killed") as output of its own.
+   */
   static void killTree(ProcessHandle root) {
-    List<ProcessHandle> tree = tree(root);
-    for (int i = tree.size() - 1; i >= 0; i--) {
-      tree.get(i).destroyForcibly();
-    }
+    tree(root).forEach(ProcessHandle::destroyForcibly);
   }
 }
