@@ -6,6 +6,7 @@ import dev.telemetryrouter.spi.config.ConfigSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The condition language shared by the {@code filter} stage and a sink's {@code when}. A condition
@@ -39,11 +40,11 @@ public final class Condition {
    * result is then a condition that never holds.
    */
   public static Predicate<TelemetryRecord> parse(ConfigSection parent, String key) {
-    return parse(parent.section(key), parent, key);
+    return parse(parent.section(key), parent, key, parent.raw(key));
   }
 
   private static Predicate<TelemetryRecord> parse(
-      ConfigSection section, ConfigSection parent, String key) {
+      ConfigSection section, ConfigSection parent, String key, @Nullable Object shown) {
     List<String> forms = new ArrayList<>();
     for (String form : FORMS) {
       if (section.has(form)) {
@@ -53,7 +54,7 @@ public final class Condition {
     if (forms.size() != 1) {
       parent.problem(
           key,
-          forms.isEmpty() ? parent.raw(key) : String.join(" and ", forms),
+          forms.isEmpty() ? shown : String.join(" and ", forms),
           "a condition with exactly one of field, all, any or not");
       return record -> false;
     }
@@ -67,12 +68,14 @@ public final class Condition {
 
   private static List<Predicate<TelemetryRecord>> parseList(ConfigSection section, String key) {
     List<ConfigSection> items = section.sections(key);
+    List<?> raw = section.raw(key) instanceof List<?> list ? list : List.of();
     if (items.isEmpty()) {
       section.problem(key, section.raw(key), "a non-empty list of conditions");
     }
     List<Predicate<TelemetryRecord>> tests = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      tests.add(parse(items.get(i), section, key + "[" + i + "]"));
+      Object shown = i < raw.size() ? raw.get(i) : null;
+      tests.add(parse(items.get(i), section, key + "[" + i + "]", shown));
     }
     return tests;
   }

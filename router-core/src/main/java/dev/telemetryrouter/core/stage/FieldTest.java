@@ -45,7 +45,7 @@ final class FieldTest {
       Pattern pattern = compile(section, "matches");
       tests.add(value -> isScalar(value) && pattern.matcher(String.valueOf(value)).find());
     }
-    if (tests.isEmpty()) {
+    if (OPERATORS.stream().noneMatch(section::has)) {
       section.problem(
           "field", path.toString(), "an operator beside it: " + String.join(", ", OPERATORS));
     }
@@ -66,8 +66,13 @@ final class FieldTest {
       if (!section.has(operator)) {
         continue;
       }
-      BigDecimal bound =
-          BigDecimal.valueOf(section.decimal(operator, 0, -Double.MAX_VALUE, Double.MAX_VALUE));
+      Object raw = section.raw(operator);
+      Optional<BigDecimal> parsed = isScalar(raw) ? number(raw) : Optional.empty();
+      if (parsed.isEmpty()) {
+        section.problem(operator, raw, "a number, such as 500 or 0.25");
+        continue;
+      }
+      BigDecimal bound = parsed.get();
       tests.add(
           value -> {
             Optional<BigDecimal> number = number(value);

@@ -1,0 +1,100 @@
+package dev.telemetryrouter.core.stage;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A named pattern of sensitive text. {@code group} is the part to replace (0 for the whole match),
+ * so a detector can require context it leaves in place, such as the word {@code Bearer}; {@code
+ * accept} confirms a candidate (the Luhn check for card numbers).
+ */
+record Detector(String name, Pattern pattern, int group, Predicate<String> accept) {
+
+  /** The built-in detectors, in the order they are applied. */
+  static final Map<String, Detector> BUILT_IN = builtIn();
+
+  static Detector custom(String name, Pattern pattern) {
+    return new Detector(name, pattern, 0, match -> true);
+  }
+
+  private static Map<String, Detector> builtIn() {
+    Detector jwt =
+        new Detector(
+            "jwt",
+            // Header and payload are base64url of JSON objects, so both start with "eyJ" ({").
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"),
+            0,
+            match -> true);
+    Detector bearer =
+        new Detector(
+            "bearer_token",
+            Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9._~+/=-]{8,})"),
+            1,
+            match -> true);
+    Detector accessKey =
+        new Detector(
+            "aws_access_key_id",
+            // IAM unique-id prefixes: AKIA (long-term keys) and ASIA (temporary keys), 20 chars.
+            Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
+            0,
+            match -> true);
+    Detector secretKey =
+        new Detector(
+            "aws_secret_key",
+            // A secret access key is 40 base64 characters; alone that is too common a shape, so
+            // it is only taken next to a name that says what it is.
+            Pattern.compile(
+                "(?i)(?:aws_?secret_?(?:access_?)?key|secret_?access_?key)[\"']?\\s*[:=]\\s*"
+                    + "[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"),
+            1,
+            match -> true);
+    Detector email =
+        new Detector(
+            "email",
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+            0,
+            match -> true);
+    Detector card =
+        new Detector(
+            "credit_card",
+            // 13 to 19 digits, optionally grouped by spaces or dashes, as card numbers are printed.
+            Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])"),
+            0,
+            Detector::passesLuhn);
+    Detector ipv4 =
+        new Detector(
+            "ipv4",
+            Pattern.compile(
+                "(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+                    + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(?![0-9]|\\.[0-9])"),
+            0,
+            match -> true);
+    List<Detector> ordered = List.of(jwt, bearer, accessKey, secretKey, email, card, ipv4);
+    Map<String, Detector> byName = new LinkedHashMap<>();
+    ordered.forEach(detector -> byName.put(detector.name(), detector));
+    return Collections.unmodifiableMap(byName);
+  }
+
+  /** The Luhn checksum of the digits in {@code candidate}, ignoring spaces and dashes. */
+  static boolean passesLuhn(String candidate) {
+    int sum = 0;
+    boolean doubled = false;
+    for (int i = candidate.length() - 1; i >= 0; i--) {
+      char c = candidate.charAt(i);
+      if (c < '0' || c > '9') {
+        continue;
+      }
+      int digit = c - '0';
+      if (doubled) {
+        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      }
+      sum += digit;
+      doubled = !doubled;
+    }
+    return sum % 10 == 0;
+  }
+}
