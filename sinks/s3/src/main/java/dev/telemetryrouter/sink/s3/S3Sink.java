@@ -1,0 +1,126 @@
+package dev.telemetryrouter.sink.s3;
+
+import dev.telemetryrouter.sink.aws.AwsClients;
+import dev.telemetryrouter.sink.aws.AwsErrors;
+import dev.telemetryrouter.sink.aws.CallDeadline;
+import dev.telemetryrouter.sink.aws.LazyClient;
+import dev.telemetryrouter.spi.sink.RecordEncoding;
+import dev.telemetryrouter.spi.sink.SendContext;
+import dev.telemetryrouter.spi.sink.SendResult;
+import dev.telemetryrouter.spi.sink.Sink;
+import dev.telemetryrouter.spi.sink.SinkBatch;
+import dev.telemetryrouter.spi.sink.SinkLimits;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Writes each batch as one object with PutObject: all records succeed or fail together, so a
+ * failure is thrown (retryable or final) rather than reported per record.
+ */
+final class S3Sink implements Sink {
+
+  static final String TYPE = "s3";
+
+  /** JSON lines, as log tools and Athena's JSON SerDe read them. */
+  static final String CONTENT_TYPE = "application/x-ndjson";
+
+  private static final System.Logger log = System.getLogger(S3Sink.class.getName());
+
+  private final String name;
+  private final S3Settings settings;
+  private final S3ObjectKeys keys;
+  private final LazyClient<S3Client> client;
+
+  S3Sink(String name, S3Settings settings, S3ObjectKeys keys, Map<String, String> environment) {
+    this.name = name;
+    this.settings = settings;
+    this.keys = keys;
+    this.client = new LazyClient<>(() -> buildClient(settings, environment));
+  }
+
+  private static S3Client buildClient(S3Settings settings, Map<String, String> environment) {
+    var builder =
+        S3Client.builder()
+            .forcePathStyle(settings.pathStyle())
+            .requestChecksumCalculation(
+                settings.checksumWhenRequired()
+                    ? RequestChecksumCalculation.WHEN_REQUIRED
+                    : RequestChecksumCalculation.WHEN_SUPPORTED);
+    return AwsClients.build(builder, settings.client(), environment);
+  }
+
+  @Override
+  public SinkLimits limits() {
+    return settings.limits();
+  }
+
+  @Override
+  public RecordEncoding encoding() {
+    return RecordEncoding.JSON;
+  }
+
+  @Override
+  public void start() {
+    client.get();
+    log.log(
+        Level.INFO,
+        "sink={0} type={1} ready for bucket {2} in {3}",
+        name,
+        TYPE,
+        settings.bucket(),
+        settings.client().region());
+  }
+
+  @Override
+  public SendResult send(SinkBatch batch, SendContext context) throws Exception {
+    String key = keys.keyFor(batch);
+    S3ObjectBody body = S3ObjectBody.of(batch, settings.gzip());
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(settings.bucket())
+            .key(key)
+            .contentType(CONTENT_TYPE)
+            .contentLength(body.length())
+            .overrideConfiguration(CallDeadline.forSend(context));
+    if (settings.gzip()) {
+      request.contentEncoding("gzip");
+    }
+    if (settings.kmsKeyId() != null) {
+      request.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
+    }
+
+    try {
+      client
+          .get()
+          .putObject(
+              request.build(),
+              RequestBody.fromContentProvider(body::open, body.length(), CONTENT_TYPE));
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e);
+    }
+    log.log(
+        Level.DEBUG,
+        "sink={0} type={1} wrote {2} records, {3} bytes, to {4}",
+        name,
+        TYPE,
+        batch.size(),
+        body.length(),
+        key);
+    return SendResult.allDelivered(batch.size());
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (RuntimeException e) {
+      log.log(Level.WARNING, "sink={0} type={1} closing the client failed: {2}", name, TYPE, e);
+    }
+  }
+}
