@@ -2,15 +2,13 @@ package dev.telemetryrouter.sink.firehose;
 
 import dev.telemetryrouter.sink.aws.AwsClients;
 import dev.telemetryrouter.sink.aws.AwsErrors;
+import dev.telemetryrouter.sink.aws.AwsSink;
 import dev.telemetryrouter.sink.aws.CallDeadline;
-import dev.telemetryrouter.sink.aws.LazyClient;
 import dev.telemetryrouter.spi.sink.OutgoingRecord;
-import dev.telemetryrouter.spi.sink.RecordEncoding;
 import dev.telemetryrouter.spi.sink.RecordOutcome;
 import dev.telemetryrouter.spi.sink.RetryableSinkException;
 import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.SendResult;
-import dev.telemetryrouter.spi.sink.Sink;
 import dev.telemetryrouter.spi.sink.SinkBatch;
 import dev.telemetryrouter.spi.sink.SinkLimits;
 import java.lang.System.Logger.Level;
@@ -31,46 +29,29 @@ import software.amazon.awssdk.services.firehose.model.Record;
  * succeeded for some records only: {@code RequestResponses[i]} answers request record {@code i}, so
  * only the entries holding an {@code ErrorCode} are reported retryable and resent by the engine.
  */
-final class FirehoseSink implements Sink {
+final class FirehoseSink extends AwsSink<FirehoseClient> {
 
   static final String TYPE = "firehose";
 
   private static final System.Logger log = System.getLogger(FirehoseSink.class.getName());
 
-  private final String name;
   private final FirehoseSettings settings;
   private final SinkLimits limits;
-  private final LazyClient<FirehoseClient> client;
 
   FirehoseSink(String name, FirehoseSettings settings, Map<String, String> environment) {
-    this.name = name;
+    super(
+        name,
+        TYPE,
+        "stream " + settings.stream(),
+        settings.client().region(),
+        () -> AwsClients.build(FirehoseClient.builder(), settings.client(), environment));
     this.settings = settings;
     this.limits = settings.limits();
-    this.client =
-        new LazyClient<>(
-            () -> AwsClients.build(FirehoseClient.builder(), settings.client(), environment));
   }
 
   @Override
   public SinkLimits limits() {
     return limits;
-  }
-
-  @Override
-  public RecordEncoding encoding() {
-    return RecordEncoding.JSON;
-  }
-
-  @Override
-  public void start() {
-    client.get();
-    log.log(
-        Level.INFO,
-        "sink={0} type={1} ready for stream {2} in {3}",
-        name,
-        TYPE,
-        settings.stream(),
-        settings.client().region());
   }
 
   @Override
@@ -84,13 +65,13 @@ final class FirehoseSink implements Sink {
 
     PutRecordBatchResponse response;
     try {
-      response = client.get().putRecordBatch(request);
+      response = client().putRecordBatch(request);
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
     }
 
     if (response.failedPutCount() == null || response.failedPutCount() == 0) {
-      log.log(Level.DEBUG, "sink={0} type={1} put {2} records", name, TYPE, batch.size());
+      log.log(Level.DEBUG, "sink={0} type={1} put {2} records", name(), TYPE, batch.size());
       return SendResult.allDelivered(batch.size());
     }
     return partialResult(batch, response);
@@ -133,7 +114,7 @@ final class FirehoseSink implements Sink {
     log.log(
         Level.WARNING,
         "sink={0} type={1} {2} of {3} records failed in stream {4}, first {5}; they are retried",
-        name,
+        name(),
         TYPE,
         response.failedPutCount(),
         batch.size(),
@@ -166,14 +147,5 @@ final class FirehoseSink implements Sink {
     }
     int offset = data.length - suffix.length;
     return Arrays.equals(data, offset, data.length, suffix, 0, suffix.length);
-  }
-
-  @Override
-  public void close() {
-    try {
-      client.close();
-    } catch (RuntimeException e) {
-      log.log(Level.WARNING, "sink={0} type={1} closing the client failed: {2}", name, TYPE, e);
-    }
   }
 }

@@ -2,12 +2,10 @@ package dev.telemetryrouter.sink.s3;
 
 import dev.telemetryrouter.sink.aws.AwsClients;
 import dev.telemetryrouter.sink.aws.AwsErrors;
+import dev.telemetryrouter.sink.aws.AwsSink;
 import dev.telemetryrouter.sink.aws.CallDeadline;
-import dev.telemetryrouter.sink.aws.LazyClient;
-import dev.telemetryrouter.spi.sink.RecordEncoding;
 import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.SendResult;
-import dev.telemetryrouter.spi.sink.Sink;
 import dev.telemetryrouter.spi.sink.SinkBatch;
 import dev.telemetryrouter.spi.sink.SinkLimits;
 import java.lang.System.Logger.Level;
@@ -23,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * Writes each batch as one object with PutObject: all records succeed or fail together, so a
  * failure is thrown (retryable or final) rather than reported per record.
  */
-final class S3Sink implements Sink {
+final class S3Sink extends AwsSink<S3Client> {
 
   static final String TYPE = "s3";
 
@@ -32,16 +30,18 @@ final class S3Sink implements Sink {
 
   private static final System.Logger log = System.getLogger(S3Sink.class.getName());
 
-  private final String name;
   private final S3Settings settings;
   private final S3ObjectKeys keys;
-  private final LazyClient<S3Client> client;
 
   S3Sink(String name, S3Settings settings, S3ObjectKeys keys, Map<String, String> environment) {
-    this.name = name;
+    super(
+        name,
+        TYPE,
+        "bucket " + settings.bucket(),
+        settings.client().region(),
+        () -> buildClient(settings, environment));
     this.settings = settings;
     this.keys = keys;
-    this.client = new LazyClient<>(() -> buildClient(settings, environment));
   }
 
   private static S3Client buildClient(S3Settings settings, Map<String, String> environment) {
@@ -58,23 +58,6 @@ final class S3Sink implements Sink {
   @Override
   public SinkLimits limits() {
     return settings.limits();
-  }
-
-  @Override
-  public RecordEncoding encoding() {
-    return RecordEncoding.JSON;
-  }
-
-  @Override
-  public void start() {
-    client.get();
-    log.log(
-        Level.INFO,
-        "sink={0} type={1} ready for bucket {2} in {3}",
-        name,
-        TYPE,
-        settings.bucket(),
-        settings.client().region());
   }
 
   @Override
@@ -96,8 +79,7 @@ final class S3Sink implements Sink {
     }
 
     try {
-      client
-          .get()
+      client()
           .putObject(
               request.build(),
               RequestBody.fromContentProvider(body::open, body.length(), CONTENT_TYPE));
@@ -107,20 +89,11 @@ final class S3Sink implements Sink {
     log.log(
         Level.DEBUG,
         "sink={0} type={1} wrote {2} records, {3} bytes, to {4}",
-        name,
+        name(),
         TYPE,
         batch.size(),
         body.length(),
         key);
     return SendResult.allDelivered(batch.size());
-  }
-
-  @Override
-  public void close() {
-    try {
-      client.close();
-    } catch (RuntimeException e) {
-      log.log(Level.WARNING, "sink={0} type={1} closing the client failed: {2}", name, TYPE, e);
-    }
   }
 }
