@@ -1,0 +1,152 @@
+package dev.telemetryrouter.sink.http;
+
+import dev.telemetryrouter.sink.http.format.BodyFormat;
+import dev.telemetryrouter.sink.http.format.Formats;
+import dev.telemetryrouter.spi.config.ConfigSection;
+import dev.telemetryrouter.spi.config.Secret;
+import dev.telemetryrouter.spi.sink.SinkLimits;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/** Reads an HTTP sink's options, recording every problem with its key path. */
+final class ConfigReader {
+
+  /**
+   * Default body limit: 1 MB stays under the request limits log intakes apply out of the box and
+   * keeps a batch small beside a 128 MB function.
+   */
+  static final long DEFAULT_MAX_BODY_BYTES = 1_000_000;
+
+  /** Bodies are built in memory (and once more gzipped), so the ceiling stays modest. */
+  static final long MAX_BODY_BYTES_CEILING = 16L * 1024 * 1024;
+
+  /** Loki refuses lines longer than its max_line_size, 256 KB by default. */
+  static final long LOKI_MAX_LINE_BYTES = 256_000;
+
+  static final int DEFAULT_MAX_RECORDS = 1_000;
+
+  /** Headers the sink sets itself; configuring them would corrupt the request. */
+  static final Set<String> RESERVED_HEADERS =
+      Set.of(
+          "content-type",
+          "content-encoding",
+          "content-length",
+          "transfer-encoding",
+          "host",
+          "connection",
+          HttpSink.BATCH_ID_HEADER.toLowerCase(Locale.ROOT));
+
+  /** RFC 9110 token characters for header names. */
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** Visible ASCII, space and tab: what OkHttp accepts in a header value. */
+  private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e]*");
+
+  private static final HttpUrl PLACEHOLDER_URL = HttpUrl.get("http://127.0.0.1/");
+
+  private ConfigReader() {}
+
+  static HttpSinkConfig read(ConfigSection config) {
+    HttpUrl url = url(config);
+    String formatName = config.choice("format", "json", Formats.NAMES).toLowerCase(Locale.ROOT);
+    Map<String, Secret> headers = headers(config);
+    BodyFormat format = Formats.read(config, formatName, url.encodedPath(), headers);
+
+    boolean gzip = config.bool("gzip", false);
+    SinkLimits limits = limits(config, format);
+    HttpSinkConfig.Timeouts timeouts =
+        new HttpSinkConfig.Timeouts(
+            timeout(config, "connect_timeout", Duration.ofSeconds(2)),
+            timeout(config, "write_timeout", Duration.ofSeconds(10)),
+            timeout(config, "read_timeout", Duration.ofSeconds(10)),
+            timeout(config, "call_timeout", Duration.ofSeconds(30)));
+    Duration keepAlive =
+        config.duration(
+            "keep_alive", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    return new HttpSinkConfig(url, format, gzip, limits, headers, timeouts, keepAlive);
+  }
+
+  private static HttpUrl url(ConfigSection config) {
+    String text = config.string("url");
+    HttpUrl url = HttpUrl.parse(text.strip());
+    if (url == null) {
+      if (!text.isEmpty()) {
+        config.problem("url", shown(text), "an http:// or https:// URL");
+      }
+      return PLACEHOLDER_URL;
+    }
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      config.problem(
+          "url", HttpSinkConfig.redact(url), "a URL without credentials; use headers instead");
+    }
+    return url;
+  }
+
+  /** What of a bad URL may be shown: nothing after '?', no user info. */
+  private static String shown(String text) {
+    int query = text.indexOf('?');
+    String head = query < 0 ? text : text.substring(0, query) + "?...";
+    return head.replaceFirst("//[^/@]*@", "//...@");
+  }
+
+  private static Map<String, Secret> headers(ConfigSection config) {
+    Map<String, Secret> headers = new LinkedHashMap<>();
+    config
+        .stringMap("headers")
+        .forEach(
+            (name, value) -> {
+              String key = "headers." + name;
+              Secret secret = new Secret(value);
+              if (!HEADER_NAME.matcher(name).matches()) {
+                config.problem(key, name, "a header name of letters, digits and -");
+              } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                config.problem(key, name, "a header the sink does not set itself");
+              } else if (!HEADER_VALUE.matcher(value).matches()) {
+                config.problem(key, secret, "a value of visible ASCII characters, on one line");
+              } else {
+                headers.put(name, secret);
+              }
+            });
+    return headers;
+  }
+
+  private static SinkLimits limits(ConfigSection config, BodyFormat format) {
+    long maxBody =
+        config.bytes("max_body_bytes", DEFAULT_MAX_BODY_BYTES, 4_096, MAX_BODY_BYTES_CEILING);
+    long bodyRoom = maxBody - format.batchOverheadBytes();
+    long defaultRecord = format.name().equals("loki") ? LOKI_MAX_LINE_BYTES : bodyRoom;
+    long maxRecord =
+        config.bytes("max_record_bytes", Math.min(defaultRecord, bodyRoom), 1, bodyRoom);
+    int maxRecords = (int) config.number("max_records", DEFAULT_MAX_RECORDS, 1, 100_000);
+
+    // The engine counts a record as its data plus the overhead: leave room for some data.
+    long withOverhead = Math.min(bodyRoom, maxRecord + format.recordOverheadBytes());
+    if (withOverhead <= format.recordOverheadBytes()) {
+      config.problem(
+          "max_body_bytes",
+          maxBody,
+          "at least "
+              + (format.recordOverheadBytes() + format.batchOverheadBytes() + 1)
+              + " bytes for the "
+              + format.name()
+              + " framing of one record");
+      withOverhead = format.recordOverheadBytes() + 1L;
+      maxBody = Math.max(maxBody, withOverhead + format.batchOverheadBytes());
+    }
+    return new SinkLimits(
+        maxRecords,
+        maxBody,
+        withOverhead,
+        format.recordOverheadBytes(),
+        format.batchOverheadBytes());
+  }
+
+  private static Duration timeout(ConfigSection config, String key, Duration defaultValue) {
+    return config.duration(key, defaultValue, Duration.ofMillis(10), Duration.ofMinutes(15));
+  }
+}
