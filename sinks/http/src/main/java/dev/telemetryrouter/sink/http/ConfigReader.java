@@ -94,24 +94,34 @@ final class ConfigReader {
     return head.replaceFirst("//[^/@]*@", "//...@");
   }
 
+  /**
+   * Reads {@code headers} value by value as secrets, so that a problem anywhere in it prints
+   * masked: header values often carry credentials.
+   */
   private static Map<String, Secret> headers(ConfigSection config) {
+    Object raw = config.raw("headers");
+    if (raw == null) {
+      return Map.of();
+    }
+    if (!(raw instanceof Map<?, ?>)) {
+      config.problem("headers", new Secret(raw.toString()), "a mapping of header names to values");
+      return Map.of();
+    }
+
+    ConfigSection section = config.section("headers");
     Map<String, Secret> headers = new LinkedHashMap<>();
-    config
-        .stringMap("headers")
-        .forEach(
-            (name, value) -> {
-              String key = "headers." + name;
-              Secret secret = new Secret(value);
-              if (!HEADER_NAME.matcher(name).matches()) {
-                config.problem(key, name, "a header name of letters, digits and -");
-              } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                config.problem(key, name, "a header the sink does not set itself");
-              } else if (!HEADER_VALUE.matcher(value).matches()) {
-                config.problem(key, secret, "a value of visible ASCII characters, on one line");
-              } else {
-                headers.put(name, secret);
-              }
-            });
+    for (String name : section.keys()) {
+      Secret value = section.secret(name).orElse(new Secret(""));
+      if (!HEADER_NAME.matcher(name).matches()) {
+        section.problem(name, value, "a header name of letters, digits and -");
+      } else if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+        section.problem(name, value, "a header the sink does not set itself");
+      } else if (!HEADER_VALUE.matcher(value.reveal()).matches()) {
+        section.problem(name, value, "a value of visible ASCII characters, on one line");
+      } else {
+        headers.put(name, value);
+      }
+    }
     return headers;
   }
 
@@ -122,7 +132,7 @@ final class ConfigReader {
     long defaultRecord = format.name().equals("loki") ? LOKI_MAX_LINE_BYTES : bodyRoom;
     long maxRecord =
         config.bytes("max_record_bytes", Math.min(defaultRecord, bodyRoom), 1, bodyRoom);
-    int maxRecords = (int) config.number("max_records", DEFAULT_MAX_RECORDS, 1, 100_000);
+    long maxRecords = config.number("max_records", DEFAULT_MAX_RECORDS, 1, 100_000);
 
     // The engine counts a record as its data plus the overhead: leave room for some data.
     long withOverhead = Math.min(bodyRoom, maxRecord + format.recordOverheadBytes());
@@ -138,8 +148,10 @@ final class ConfigReader {
       withOverhead = format.recordOverheadBytes() + 1L;
       maxBody = Math.max(maxBody, withOverhead + format.batchOverheadBytes());
     }
+    // A full batch of the smallest records must still fit the body with its framing.
+    long fitting = bodyRoom / (format.recordOverheadBytes() + 1L);
     return new SinkLimits(
-        maxRecords,
+        (int) Math.max(1, Math.min(maxRecords, fitting)),
         maxBody,
         withOverhead,
         format.recordOverheadBytes(),
