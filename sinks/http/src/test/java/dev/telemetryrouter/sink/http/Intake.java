@@ -15,6 +15,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 
 /**
@@ -44,9 +45,10 @@ final class Intake implements AutoCloseable {
             String body = decode(request);
             Function<String, MockResponse> next = script.poll();
             MockResponse response = (next == null ? fallback : next).apply(body);
+            // A response that breaks the connection first never reaches the client: status 0.
+            int status = response.getOnResponseStart() == null ? response.getCode() : 0;
             received.add(
-                new Received(
-                    request.getHeaders(), body, response.getCode(), request.getConnectionIndex()));
+                new Received(request.getHeaders(), body, status, request.getConnectionIndex()));
             return response;
           }
         });
@@ -67,6 +69,15 @@ final class Intake implements AutoCloseable {
     return this;
   }
 
+  /** Drops the connection of the next request before any answer. */
+  Intake thenReset() {
+    MockResponse reset =
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build();
+    return then(reset);
+  }
+
   /** Answers the next request with what {@code responder} makes of its body. */
   Intake then(Function<String, MockResponse> responder) {
     script.add(responder);
@@ -79,8 +90,9 @@ final class Intake implements AutoCloseable {
     return this;
   }
 
+  /** The URL of {@code path}, by loopback address rather than a name that may resolve to ::1. */
   String url(String path) {
-    return server.url(path).toString();
+    return "http://127.0.0.1:" + server.getPort() + path;
   }
 
   List<Received> received() {
