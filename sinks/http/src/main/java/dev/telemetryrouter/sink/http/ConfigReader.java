@@ -127,7 +127,7 @@ final class ConfigReader {
 
   private static SinkLimits limits(ConfigSection config, BodyFormat format) {
     long maxBody =
-        config.bytes("max_body_bytes", DEFAULT_MAX_BODY_BYTES, 4_096, MAX_BODY_BYTES_CEILING);
+        config.bytes("max_body_bytes", DEFAULT_MAX_BODY_BYTES, 1_024, MAX_BODY_BYTES_CEILING);
     long bodyRoom = maxBody - format.batchOverheadBytes();
     long defaultRecord = format.name().equals("loki") ? LOKI_MAX_LINE_BYTES : bodyRoom;
     long maxRecord =
