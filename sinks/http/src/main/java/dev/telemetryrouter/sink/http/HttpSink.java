@@ -2,6 +2,7 @@ package dev.telemetryrouter.sink.http;
 
 import dev.telemetryrouter.spi.config.Secret;
 import dev.telemetryrouter.spi.sink.RecordEncoding;
+import dev.telemetryrouter.spi.sink.RecordOutcome;
 import dev.telemetryrouter.spi.sink.RetryableSinkException;
 import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.SendResult;
@@ -12,11 +13,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -44,6 +48,10 @@ final class HttpSink implements Sink {
 
   /** Carries {@link SinkBatch#id()}: the same on every attempt of a batch. */
   static final String BATCH_ID_HEADER = "X-Telemetry-Router-Batch-Id";
+
+  static final String TLS_REASON =
+      "TLS verification failed: the intake's certificate is not trusted or does not match its"
+          + " host name (certificates are always verified)";
 
   private final String name;
   private final HttpSinkConfig config;
@@ -101,6 +109,17 @@ final class HttpSink implements Sink {
           body.length,
           response.code());
       return result;
+    } catch (SSLException e) {
+      if (untrusted(e)) {
+        // A certificate the JVM does not trust stays untrusted on the next attempt.
+        log.log(
+            Level.WARNING,
+            "sink={0} type=http batch={1} refused: TLS verification failed",
+            name,
+            batch.id());
+        return SendResult.all(batch.size(), RecordOutcome.rejected(TLS_REASON));
+      }
+      throw retry(batch, "TLS failure: " + e.getClass().getSimpleName(), e);
     } catch (InterruptedIOException e) {
       throw retry(batch, "timed out before the intake answered (deadline or call_timeout)", e);
     } catch (IOException e) {
@@ -114,6 +133,15 @@ final class HttpSink implements Sink {
           e.getMessage());
       throw e;
     }
+  }
+
+  private static boolean untrusted(SSLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CertificateException || cause instanceof SSLPeerUnverifiedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private RetryableSinkException retry(SinkBatch batch, String reason, IOException cause) {

@@ -11,12 +11,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A log intake for tests: a real HTTP server on 127.0.0.1 that answers scripted responses first,
@@ -33,11 +35,21 @@ final class Intake implements AutoCloseable {
   }
 
   private final MockWebServer server = new MockWebServer();
+  private final String scheme;
   private final Queue<Function<String, MockResponse>> script = new ConcurrentLinkedQueue<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile Function<String, MockResponse> fallback = body -> ok();
 
   Intake() throws IOException {
+    this(null);
+  }
+
+  /** An intake that speaks TLS with {@code tls}, a server certificate the test made. */
+  Intake(@Nullable SSLSocketFactory tls) throws IOException {
+    this.scheme = tls == null ? "http" : "https";
+    if (tls != null) {
+      server.useHttps(tls);
+    }
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -92,7 +104,7 @@ final class Intake implements AutoCloseable {
 
   /** The URL of {@code path}, by loopback address rather than a name that may resolve to ::1. */
   String url(String path) {
-    return "http://127.0.0.1:" + server.getPort() + path;
+    return scheme + "://127.0.0.1:" + server.getPort() + path;
   }
 
   List<Received> received() {
