@@ -100,8 +100,9 @@ final class HttpSink implements Sink {
 
     try (Response response = call.execute()) {
       SendResult result = ResponseHandler.handle(response, batch, config.format(), context.clock());
+      // Refused or too large: the engine dead-letters or splits, which is worth a warning.
       log.log(
-          Level.DEBUG,
+          response.code() < 300 ? Level.DEBUG : Level.WARNING,
           "sink={0} type=http batch={1} records={2} bytes={3} answered HTTP {4}",
           name,
           batch.id(),

@@ -1,6 +1,7 @@
 package dev.telemetryrouter.sink.http.format;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.telemetryrouter.spi.sink.SinkBatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -14,6 +15,11 @@ final class BodyWriter {
 
   BodyWriter(int expectedBytes) {
     this.out = new ByteArrayOutputStream(Math.max(64, expectedBytes));
+  }
+
+  /** A writer sized for {@code batch}: the engine's count of its bytes, overheads included. */
+  static BodyWriter forBatch(SinkBatch batch) {
+    return new BodyWriter((int) Math.min(Integer.MAX_VALUE - 8, batch.bytes()));
   }
 
   /** Appends text that is already valid JSON (punctuation, a number, a key written by us). */

@@ -80,7 +80,7 @@ public final class ElasticsearchBulkFormat implements BodyFormat {
 
   @Override
   public byte[] encode(SinkBatch batch) {
-    BodyWriter out = new BodyWriter((int) Math.min(Integer.MAX_VALUE - 8, batch.bytes()));
+    BodyWriter out = BodyWriter.forBatch(batch);
     for (OutgoingRecord record : batch.records()) {
       out.raw(actionPrefix).string(record.id()).raw("}}\n");
       out.raw(record.data()).raw("\n");

@@ -51,7 +51,7 @@ public final class JsonFormat implements BodyFormat {
 
   @Override
   public byte[] encode(SinkBatch batch) {
-    BodyWriter out = new BodyWriter((int) Math.min(Integer.MAX_VALUE - 8, batch.bytes()));
+    BodyWriter out = BodyWriter.forBatch(batch);
     if (body == Body.JSON_LINES) {
       for (OutgoingRecord record : batch.records()) {
         out.raw(record.data()).raw("\n");

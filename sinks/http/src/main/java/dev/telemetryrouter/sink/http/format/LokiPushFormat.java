@@ -106,7 +106,7 @@ public final class LokiPushFormat implements BodyFormat {
       streams.computeIfAbsent(labelsOf(record), labels -> new ArrayList<>()).add(record);
     }
 
-    BodyWriter out = new BodyWriter((int) Math.min(Integer.MAX_VALUE - 8, batch.bytes()));
+    BodyWriter out = BodyWriter.forBatch(batch);
     out.raw("{").key("streams").raw("[");
     String separator = "";
     for (Map.Entry<Map<String, String>, List<OutgoingRecord>> stream : streams.entrySet()) {

@@ -84,7 +84,7 @@ public final class SplunkHecFormat implements BodyFormat {
 
   @Override
   public byte[] encode(SinkBatch batch) {
-    BodyWriter out = new BodyWriter((int) Math.min(Integer.MAX_VALUE - 8, batch.bytes()));
+    BodyWriter out = BodyWriter.forBatch(batch);
     for (OutgoingRecord record : batch.records()) {
       out.raw("{").key("time").raw(epochSeconds(record.record().time())).raw(metadata);
       if (encoding == RecordEncoding.JSON) {
