@@ -27,6 +27,8 @@ final class Cli {
         --init-timeout MS      time allowed for Init (default 10000)
         --no-freeze            do not SIGSTOP extensions between invocations
         --no-reset             keep going after a failed or timed-out invocation
+        --queue-full-batches   a batch that fills while a delivery is in flight waits instead
+                               of being dropped with platform.logsDropped
         --work-dir DIR         where extensions.log goes (default: a new temp folder)
         --report FILE          write the JSON report there
       """;
@@ -52,6 +54,7 @@ final class Cli {
           }
           case "--no-freeze" -> builder.freeze(false);
           case "--no-reset" -> builder.resetOnFailure(false);
+          case "--queue-full-batches" -> builder.dropWhileBusy(false);
           default -> {
             String value = value(args, ++i, arg);
             switch (arg) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -195,7 +194,6 @@ final class Invoker {
       return sandbox.processes.values().stream()
           .filter(ExtensionProcess::alive)
           .map(ExtensionProcess::pid)
-          .filter(Objects::nonNull)
           .toList();
     } finally {
       sandbox.lock.unlock();

@@ -32,6 +32,7 @@ public final class LocalLambdaBuilder {
   private final Map<String, String> extensionEnv = new LinkedHashMap<>();
   private boolean freeze = true;
   private boolean resetOnFailure = true;
+  private boolean dropWhileBusy = true;
   // Lambda gives the whole Init phase 10 s (lambda-platform.md §1.5).
   private Duration initTimeout = Duration.ofSeconds(10);
   // Lambda gives external extensions 2,000 ms in all at SHUTDOWN (§1.5).
@@ -110,6 +111,16 @@ public final class LocalLambdaBuilder {
     return this;
   }
 
+  /**
+   * Whether a batch that fills while a delivery is in flight is dropped with platform.logsDropped,
+   * as the reference emulator does (on by default). Off, it waits for its turn, as production
+   * Lambda mostly manages: use that where a test must not depend on delivery timing.
+   */
+  public LocalLambdaBuilder dropWhileBusy(boolean enabled) {
+    this.dropWhileBusy = enabled;
+    return this;
+  }
+
   public LocalLambdaBuilder initTimeout(Duration timeout) {
     this.initTimeout = timeout;
     return this;
@@ -165,6 +176,7 @@ public final class LocalLambdaBuilder {
             Map.copyOf(extensionEnv),
             freeze,
             resetOnFailure,
+            dropWhileBusy,
             initTimeout,
             shutdownTimeout,
             deliveryTimeout,

@@ -23,6 +23,7 @@ record Settings(
     Map<String, String> extensionEnv,
     boolean freeze,
     boolean resetOnFailure,
+    boolean dropWhileBusy,
     Duration initTimeout,
     Duration shutdownTimeout,
     Duration deliveryTimeout,

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ final class Subscriber {
   private final DeliveryClient client;
   private final InstantSource clock;
   private final BooleanSupplier frozen;
+  private final boolean dropWhileBusy;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Thread sender;
@@ -43,7 +46,7 @@ final class Subscriber {
   private List<String> batch = new ArrayList<>();
   private long batchBytes;
   private @Nullable Instant batchStart;
-  private @Nullable List<String> full;
+  private final Deque<List<String>> full = new ArrayDeque<>();
   private boolean inFlight;
   private boolean flushRequested;
   private boolean closed;
@@ -54,8 +57,10 @@ final class Subscriber {
       Subscription subscription,
       DeliveryClient client,
       InstantSource clock,
-      BooleanSupplier frozen) {
+      BooleanSupplier frozen,
+      boolean dropWhileBusy) {
     this.extension = extension;
+    this.dropWhileBusy = dropWhileBusy;
     this.subscription = subscription;
     this.client = client;
     this.clock = clock;
@@ -112,10 +117,10 @@ final class Subscriber {
     List<String> sealed = batch;
     long sealedBytes = batchBytes;
     resetBatch();
-    if (inFlight || full != null) {
+    if (dropWhileBusy && (inFlight || !full.isEmpty())) {
       dropped(sealed.size(), sealedBytes, SLOW_CONSUMER);
     } else {
-      full = sealed;
+      full.add(sealed);
     }
   }
 
@@ -174,7 +179,7 @@ final class Subscriber {
   boolean idle() {
     lock.lock();
     try {
-      return batch.isEmpty() && full == null && !inFlight;
+      return batch.isEmpty() && full.isEmpty() && !inFlight;
     } finally {
       lock.unlock();
     }
@@ -185,9 +190,9 @@ final class Subscriber {
     lock.lock();
     try {
       closed = true;
-      stats.undelivered += batch.size() + (full == null ? 0 : full.size());
+      stats.undelivered += batch.size() + full.stream().mapToInt(List::size).sum();
       batch = new ArrayList<>();
-      full = null;
+      full.clear();
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -224,9 +229,8 @@ final class Subscriber {
     try {
       while (!closed) {
         if (!frozen.getAsBoolean()) {
-          if (full != null) {
-            List<String> sealed = full;
-            full = null;
+          List<String> sealed = full.poll();
+          if (sealed != null) {
             inFlight = true;
             return sealed;
           }

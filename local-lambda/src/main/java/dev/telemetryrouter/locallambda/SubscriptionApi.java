@@ -47,7 +47,12 @@ final class SubscriptionApi {
       ext.subscribedApi = api;
       subscriber =
           new Subscriber(
-              ext.name, subscription, sandbox.delivery, sandbox.settings.clock(), sandbox::frozen);
+              ext.name,
+              subscription,
+              sandbox.delivery,
+              sandbox.settings.clock(),
+              sandbox::frozen,
+              sandbox.settings.dropWhileBusy());
       sandbox.bus.subscribe(subscriber);
     } finally {
       sandbox.lock.unlock();

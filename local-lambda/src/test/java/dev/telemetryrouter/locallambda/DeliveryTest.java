@@ -82,6 +82,36 @@ class DeliveryTest {
   }
 
   @Test
+  void delivery_whenSlowAndFullBatchesQueue_deliversEveryLineInOrder() throws Exception {
+    listener.hold(300);
+    LocalLambdaBuilder builder =
+        LocalLambda.builder()
+            .dropWhileBusy(false)
+            .freeze(false)
+            .function(FunctionSource.events(TestLayer.resource("busy-function.jsonl")));
+    try (DrivenInit init = new DrivenInit(tmp, builder)) {
+      LocalLambda lambda = subscribed(init, "2022-12-13");
+
+      lambda.invoke();
+      listener.awaitCount("function", 2500, java.time.Duration.ofSeconds(20));
+      RunReport report = lambda.shutdown();
+
+      assertThat(listener.maxInFlight()).isEqualTo(1);
+      assertThat(records("platform.logsDropped")).isEmpty();
+      List<Object> lines =
+          listener.events().stream()
+              .filter(e -> "function".equals(e.get("type")))
+              .map(e -> e.get("record"))
+              .toList();
+      assertThat(lines)
+          .hasSize(2500)
+          .startsWith("line 0 of a busy function\n")
+          .endsWith("line 2499 of a busy function\n");
+      assertThat(report.subscribers().getFirst().droppedEvents()).isZero();
+    }
+  }
+
+  @Test
   void jsonFormat_withSchema20221213_deliversJsonLinesAsObjectsAndWrapsTheOthers()
       throws Exception {
     LocalLambdaBuilder builder =

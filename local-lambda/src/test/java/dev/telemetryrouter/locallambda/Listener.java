@@ -89,6 +89,14 @@ final class Listener implements AutoCloseable {
     }
   }
 
+  /** Polls (bounded) until {@code count} events of the type arrived; integration tests only. */
+  void awaitCount(String type, int count, java.time.Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (types().stream().filter(type::equals).count() < count && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+  }
+
   int maxInFlight() {
     return maxInFlight.get();
   }
