@@ -137,6 +137,11 @@ public final class Router implements RecordRouter {
     return new Accounts(pipelineCounts.received(), pipelineCounts.dropped(), sinks);
   }
 
+  /** The channel of sink {@code name}, for tests that look behind the accounts. */
+  @Nullable SinkChannel channel(String name) {
+    return channels.get(name);
+  }
+
   private void endOfInvocation(SinkChannel channel, Instant deadline) {
     FlushPolicy policy = channel.plan().flush();
     boolean flushAll =

@@ -128,12 +128,13 @@ final class SinkChannel {
     long cost = oversize.cost(fitted.data());
     buffer.offer(
         new QueuedRecord(fitted.record(), fitted.data(), cost, clock.instant(), 0, deadLetter));
-    if (buffer.isDue(batcher, clock.instant())) {
+    // The first record starts the age timer, so the worker must look again then too.
+    if (buffer.size() == 1 || buffer.isDue(batcher, clock.instant())) {
       onDue.run();
     }
   }
 
-  /** Called when a batch is due, so a background worker can wake up. */
+  /** Called when a batch is due or the age timer starts, so a background worker can wake up. */
   void onDue(Runnable callback) {
     this.onDue = callback;
   }
@@ -148,6 +149,11 @@ final class SinkChannel {
 
   String name() {
     return plan.name();
+  }
+
+  /** Records in the buffer now; with nothing in flight, the accounts' pending must equal it. */
+  int buffered() {
+    return buffer.size();
   }
 
   Accounts.SinkAccounts accounts() {
