@@ -29,6 +29,9 @@ public final class Problems {
   /** Rendered values are cut to this many characters, so one line stays readable. */
   private static final int MAX_VALUE_CHARS = 80;
 
+  /** Secrets at least this long are also masked wherever their text appears in a line. */
+  private static final int MIN_SCRUBBED_CHARS = 4;
+
   private record Entry(String path, @Nullable Object value, String expectation) {}
 
   private final List<Entry> entries = new ArrayList<>();
@@ -41,7 +44,9 @@ public final class Problems {
 
   /** Remembers a secret so that its text is masked in every problem line. */
   public void addSecret(String value) {
-    if (!value.isEmpty()) {
+    // Replacing a one- or two-letter secret everywhere would garble every line; such a value is
+    // still masked at its own key.
+    if (value.length() >= MIN_SCRUBBED_CHARS) {
       secrets.add(value);
     }
   }

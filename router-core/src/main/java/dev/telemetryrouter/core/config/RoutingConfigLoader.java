@@ -182,7 +182,8 @@ public final class RoutingConfigLoader {
                   ? "none"
                   : String.join(", ", defined.stream().sorted().toList())));
     }
-    return active;
+    // A selection of only commas and blanks selects nothing in particular: run every sink.
+    return active.isEmpty() && undefined.isEmpty() ? defined : active;
   }
 
   private static boolean inactive(String path, Map<?, ?> root, Set<String> active) {

@@ -245,6 +245,23 @@ class RoutingConfigLoaderTest {
   }
 
   @Test
+  void load_sinkSelectionOfOnlyCommas_runsEverySink() throws ConfigException {
+    String yaml =
+        """
+        version: 1
+        sinks:
+          archive: {type: memory, target: a}
+          debug: {type: memory, target: d}
+        """;
+
+    LoadedConfig config = load(yaml, Map.of("TELEMETRY_ROUTER_SINKS", " , ,"));
+
+    assertThat(config.plan().sinks())
+        .extracting(SinkPlan::name)
+        .containsExactly("archive", "debug");
+  }
+
+  @Test
   void load_sinkSelectionNamingUndefinedSink_listsTheDefinedOnes() {
     String yaml =
         """
