@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -52,7 +53,11 @@ public final class Router implements RecordRouter {
     this.clock = clock;
     this.workerThreads = workerThreads;
     for (SinkPlan sink : plan.sinks()) {
-      channels.put(sink.name(), new SinkChannel(sink, clock, waiter, random, channels::get));
+      // Each sink gets its own generator: workers draw backoffs at the same time, and most
+      // generators (the JDK default among them) are not thread-safe. Seeded from the injected one,
+      // so a seeded router stays reproducible.
+      RandomGenerator own = new SplittableRandom(random.nextLong());
+      channels.put(sink.name(), new SinkChannel(sink, clock, waiter, own, channels::get));
     }
     this.flushOrder = flushOrder(plan);
   }

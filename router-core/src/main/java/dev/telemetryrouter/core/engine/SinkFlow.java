@@ -96,10 +96,13 @@ final class SinkFlow {
   /** Sends the batches that are due (full or aged) unless a flush is sending or waiting to. */
   void sendDue() {
     Instant now = clock.instant();
-    if (closed || now.isBefore(resumeBackgroundAt) || !sending.tryLock()) {
+    if (now.isBefore(resumeBackgroundAt) || !sending.tryLock()) {
       return;
     }
     try {
+      if (closed) {
+        return;
+      }
       ensureStarted();
       Instant budgetEnd = now.plus(backgroundBudget);
       Supplier<Instant> deadline = () -> earlier(budgetEnd, flushDeadline);
@@ -124,6 +127,9 @@ final class SinkFlow {
       return;
     }
     try {
+      if (closed) {
+        return;
+      }
       ensureStarted();
       while (clock.instant().isBefore(deadline)) {
         List<QueuedRecord> batch = buffer.take(batcher, true, clock.instant());

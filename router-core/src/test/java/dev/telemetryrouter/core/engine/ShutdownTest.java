@@ -66,6 +66,18 @@ class ShutdownTest {
   }
 
   @Test
+  void flushAll_afterShutdown_neverSendsToTheClosedSinkAndKeepsRecordsPending() {
+    Router router = Plans.router(clock, plan("fast", fast));
+    router.shutdown(clock.instant().plusSeconds(1));
+
+    router.accept(Records.text(0));
+    FlushReport report = router.flushAll(clock.instant().plusSeconds(1));
+
+    assertThat(fast.batches()).isEmpty();
+    assertThat(report.sinks().get("fast").pending()).isEqualTo(1);
+  }
+
+  @Test
   void summary_afterShutdown_accountsForEveryRecordOnOneLine() {
     Router router = Plans.router(clock, plan("slow", slow));
     acceptTen(router);
