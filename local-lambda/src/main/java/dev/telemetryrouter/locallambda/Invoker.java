@@ -23,6 +23,9 @@ final class Invoker {
   private final FunctionRunner runner;
   private boolean initReported;
 
+  /** Extensions that had crashed before the current invocation began. */
+  private long crashedBefore;
+
   Invoker(Sandbox sandbox, Lifecycle lifecycle) {
     this.sandbox = sandbox;
     this.lifecycle = lifecycle;
@@ -39,6 +42,7 @@ final class Invoker {
             "cannot invoke: init " + lifecycle.initStatus + ", phase " + sandbox.phase);
       }
       sandbox.phase = Sandbox.Phase.INVOKE;
+      crashedBefore = crashed();
     } finally {
       sandbox.lock.unlock();
     }
@@ -118,7 +122,6 @@ final class Invoker {
     Map<String, Duration> held = new LinkedHashMap<>();
     sandbox.lock.lock();
     try {
-      long crashedBefore = crashed();
       boolean allDone = sandbox.awaitUntil(lifecycle::allDoneWithPhase, deadline);
       for (Extension ext : sandbox.extensionsById.values()) {
         if (ext.takes("INVOKE") && ext.doneWithPhase() && ext.lastNextAt != null) {

@@ -2,6 +2,8 @@ package dev.telemetryrouter.locallambda;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +19,30 @@ final class Signals {
 
   private Signals() {}
 
+  /** Sends SIGSTOP and waits (at most a second) until every process shows as stopped. */
   static void stop(Collection<Long> pids) {
     send("-STOP", pids);
+    // kill(1) returns once the signal is queued; a process stops when it next gets the CPU.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (!pids.stream().allMatch(Signals::stoppedOrGone) && System.nanoTime() < end) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** State T (stopped), t (traced), Z (zombie) or no such process, from /proc/<pid>/stat. */
+  private static boolean stoppedOrGone(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state == 'T' || state == 't' || state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
   }
 
   static void resume(Collection<Long> pids) {
