@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** One test per failure mode, against {@link FakeFirehose} on 127.0.0.1. */
@@ -71,28 +72,19 @@ class FirehoseSinkTest {
     assertThat(storedTexts()).containsExactly("plain text line\n");
   }
 
-  @Test
-  void send_customDelimiter_isAppendedInsteadOfNewline() throws Exception {
+  @ParameterizedTest
+  @CsvSource(
+      value = {"';'|1|{\"a\":1};", "''|0|{\"a\":1}"},
+      delimiter = '|')
+  void send_configuredDelimiter_replacesTheNewline(String delimiter, int overhead, String stored)
+      throws Exception {
     sink.close();
-    sink = startSink(Map.of("delimiter", "\u001e"));
-    SinkBatch batch = batchOf("{\"a\":1}");
+    sink = startSink(Map.of("delimiter", delimiter));
 
-    send(batch);
+    send(batchOf("{\"a\":1}"));
 
-    assertThat(sink.limits().recordOverheadBytes()).isEqualTo(1);
-    assertThat(storedTexts()).containsExactly("{\"a\":1}\u001e");
-  }
-
-  @Test
-  void send_emptyDelimiter_sendsDataAsItIs() throws Exception {
-    sink.close();
-    sink = startSink(Map.of("delimiter", ""));
-    SinkBatch batch = batchOf("{\"a\":1}");
-
-    send(batch);
-
-    assertThat(sink.limits().recordOverheadBytes()).isZero();
-    assertThat(storedTexts()).containsExactly("{\"a\":1}");
+    assertThat(sink.limits().recordOverheadBytes()).isEqualTo(overhead);
+    assertThat(storedTexts()).containsExactly(stored);
   }
 
   @Test
