@@ -113,6 +113,19 @@ class RecordEncoderTest {
     assertThat(json).contains("\"type\":\"function\"").doesNotContain("spoof");
   }
 
+  @Test
+  void json_withALoneSurrogate_stillEncodesOneLine() {
+    String broken = "half \uD83D of an emoji, and \uDE00 the other half";
+    TelemetryRecord record =
+        TelemetryRecord.builder(TIME, "function", broken).field("message", broken).build();
+
+    byte[] json = RecordEncoder.json(record);
+    byte[] message = RecordEncoder.message(record);
+
+    assertThat(text(json)).startsWith("{").endsWith("}").contains("of an emoji");
+    assertThat(text(message)).contains("of an emoji");
+  }
+
   private static Map<String, Object> report() {
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("durationMs", new BigDecimal("12.50"));

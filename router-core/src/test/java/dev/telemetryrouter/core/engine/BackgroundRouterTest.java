@@ -76,6 +76,27 @@ class BackgroundRouterTest {
   }
 
   @Test
+  void blockOverflow_withAWorkerDraining_waitsForRoomInsteadOfDropping() {
+    FakeSink sink = new FakeSink();
+    SinkPlan plan =
+        Plans.withBuffer(
+            Plans.withBatch(
+                Plans.sink("archive", sink), new BatchPolicy(5, 1_000_000, Duration.ofSeconds(30))),
+            new BufferPolicy(10, 1_000_000, BufferPolicy.Overflow.BLOCK, Duration.ofSeconds(20)));
+    router =
+        Router.background(
+            new RoutingPlan(List.of(), List.of(plan)), clock, new SplittableRandom(1));
+    router.start();
+
+    acceptRange(0, 500);
+    router.flushAll(clock.instant().plusSeconds(10));
+
+    Accounts.SinkAccounts accounts = router.accounts().sinks().get("archive");
+    assertThat(accounts.dropped()).isEmpty();
+    assertThat(sink.deliveredIds()).hasSize(500).doesNotHaveDuplicates();
+  }
+
+  @Test
   void shutdown_stopsWorkersAndClosesTheSink() {
     FakeSink sink = new FakeSink();
     router =
