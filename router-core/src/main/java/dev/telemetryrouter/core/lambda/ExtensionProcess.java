@@ -133,16 +133,16 @@ public final class ExtensionProcess {
           new LifecycleLoop(
               client,
               router,
-              intake.processor,
+              intake.queue,
               intake.assembler,
               intake.tracker,
               settings,
               telemetryExpected,
               clock,
-              intake.listener::close);
+              intake::close);
       return loop.run();
     } catch (InitFailure | RuntimeException | InterruptedException e) {
-      intake.listener.close();
+      intake.close();
       router.shutdown(clock.instant());
       throw e;
     }
@@ -150,9 +150,15 @@ public final class ExtensionProcess {
 
   private record Intake(
       IntakeListener listener,
-      IntakeProcessor processor,
+      DeliveryQueue queue,
       RecordAssembler assembler,
-      InvocationTracker tracker) {}
+      InvocationTracker tracker) {
+
+    void close() {
+      listener.close();
+      queue.close();
+    }
+  }
 
   private Intake startIntake(
       RecordRouter router,
@@ -165,17 +171,22 @@ public final class ExtensionProcess {
     IntakeCounters counters = new IntakeCounters();
     IntakeProcessor processor =
         new IntakeProcessor(assembler, router, tracker, counters, settings.routeOwnLogs());
+    long maxBody = maxBodyBytes(settings);
+    // Four bodies of the largest size: room for the platform to keep going while one is routed.
+    DeliveryQueue queue =
+        new DeliveryQueue(processor, clock, (int) Math.min(Integer.MAX_VALUE, 4 * maxBody));
     try {
       IntakeListener listener =
           IntakeListener.start(
               settings.listener().host(),
               settings.listener().port(),
-              maxBodyBytes(settings),
-              processor::process,
+              maxBody,
+              queue::submit,
               counters);
       log.log(Level.INFO, "intake listening on {0}", listener.address());
-      return new Intake(listener, processor, assembler, tracker);
+      return new Intake(listener, queue, assembler, tracker);
     } catch (BindException e) {
+      queue.close();
       throw new InitFailure(
           "Extension.ListenerFailed",
           "the intake listener cannot bind port "
@@ -186,6 +197,7 @@ public final class ExtensionProcess {
               + " extension.listener.port to a free port other than 9001",
           e);
     } catch (IOException e) {
+      queue.close();
       throw new InitFailure(
           "Extension.ListenerFailed",
           "the intake listener cannot start on '" + settings.listener().host() + "': " + e,

@@ -34,7 +34,7 @@ final class LifecycleLoop {
 
   private final ExtensionsApiClient client;
   private final RecordRouter router;
-  private final IntakeProcessor intake;
+  private final DeliveryQueue intake;
   private final RecordAssembler assembler;
   private final InvocationTracker tracker;
   private final ExtensionSettings settings;
@@ -51,7 +51,7 @@ final class LifecycleLoop {
   LifecycleLoop(
       ExtensionsApiClient client,
       RecordRouter router,
-      IntakeProcessor intake,
+      DeliveryQueue intake,
       RecordAssembler assembler,
       InvocationTracker tracker,
       ExtensionSettings settings,
@@ -133,7 +133,7 @@ final class LifecycleLoop {
 
     try {
       awaitLastTelemetry(now, deadline);
-      intake.close();
+      intake.stopRouting(deadline);
       // The router writes the accounts' summary line as it shuts down; this adds the intake's.
       FlushReport report = router.shutdown(deadline);
       log.log(
@@ -167,8 +167,9 @@ final class LifecycleLoop {
   private int fatal(String errorType, String message, Exception cause) throws InterruptedException {
     log.log(Level.ERROR, "{0}: {1}; flushing and exiting", errorType, message, cause);
     try {
-      intake.close();
-      router.shutdown(clock.instant().plus(SHUTDOWN_WINDOW));
+      Instant until = clock.instant().plus(SHUTDOWN_WINDOW);
+      intake.stopRouting(until);
+      router.shutdown(until);
       client.exitError(errorType, message + ": " + cause, cause);
     } catch (java.io.IOException | RuntimeException e) {
       log.log(Level.ERROR, "reporting the fatal error to the platform failed", e);
