@@ -161,5 +161,18 @@ final class S3MockProcess implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    deleteTree(directory);
+  }
+
+  /** Removes the store and log; keeps them if S3Mock is somehow still running. */
+  private void deleteTree(Path root) throws IOException {
+    if (process.isAlive() || !Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }
