@@ -50,11 +50,16 @@ final class SinkBuffer {
     this.waiter = waiter;
   }
 
-  /** Admits an arriving record, or drops it or older ones as the overflow policy says. */
-  void offer(QueuedRecord record) {
+  /**
+   * Admits an arriving record, or drops it or older ones as the overflow policy says.
+   *
+   * @return whether a background sender should look again: the record started the age timer of an
+   *     empty buffer, or a batch is now due
+   */
+  boolean offer(QueuedRecord record, Batcher batcher) {
     if (record.cost() > policy.maxBytes()) {
       drop(FULL_NEWEST);
-      return;
+      return false;
     }
     Instant giveUpAt = clock.instant().plus(policy.blockTimeout());
     while (true) {
@@ -65,15 +70,16 @@ final class SinkBuffer {
         }
         if (hasRoomFor(record)) {
           add(record);
-          return;
+          return queue.size() == 1
+              || batcher.isDue(queue.size(), cost, oldest(), record.queuedAt());
         }
         if (policy.overflow() != BufferPolicy.Overflow.BLOCK) {
           drop(FULL_NEWEST);
-          return;
+          return false;
         }
         if (!clock.instant().isBefore(giveUpAt)) {
           drop(FULL_TIMEOUT);
-          return;
+          return false;
         }
       } finally {
         lock.unlock();
@@ -122,15 +128,6 @@ final class SinkBuffer {
       queue.clear();
       cost = 0;
       return all;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  boolean isDue(Batcher batcher, Instant now) {
-    lock.lock();
-    try {
-      return batcher.isDue(queue.size(), cost, oldest(), now);
     } finally {
       lock.unlock();
     }

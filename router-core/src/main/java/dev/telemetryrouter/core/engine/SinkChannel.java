@@ -126,10 +126,9 @@ final class SinkChannel {
     }
 
     long cost = oversize.cost(fitted.data());
-    buffer.offer(
-        new QueuedRecord(fitted.record(), fitted.data(), cost, clock.instant(), 0, deadLetter));
-    // The first record starts the age timer, so the worker must look again then too.
-    if (buffer.size() == 1 || buffer.isDue(batcher, clock.instant())) {
+    QueuedRecord queued =
+        new QueuedRecord(fitted.record(), fitted.data(), cost, clock.instant(), 0, deadLetter);
+    if (buffer.offer(queued, batcher)) {
       onDue.run();
     }
   }
