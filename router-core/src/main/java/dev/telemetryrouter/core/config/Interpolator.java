@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in every text scalar and every key of a
  * loaded YAML tree; {@code $${} stands for a literal {@code ${}. An unset variable without a
  * default, an empty or badly formed name, and a {@code ${} without its {@code }} are problems at the
- * key path where they occur. A variable set to the empty string counts as set.
+ * key path where they occur; such a problem shows the reference alone, never the text around it,
+ * which may hold a secret. A variable set to the empty string counts as set.
  */
 final class Interpolator {
 
@@ -74,7 +75,7 @@ final class Interpolator {
           problems.add(path, text, "a closing } after ${ (write $${ for a literal ${)");
           return text;
         }
-        out.append(resolve(text.substring(at + 2, end), text, path));
+        out.append(resolve(text.substring(at + 2, end), path));
         at = end + 1;
       } else {
         out.append(text.charAt(at));
@@ -84,11 +85,14 @@ final class Interpolator {
     return out.toString();
   }
 
-  private String resolve(String reference, String whole, String path) {
+  private String resolve(String reference, String path) {
     int split = reference.indexOf(":-");
     String name = split < 0 ? reference : reference.substring(0, split);
     if (!NAME.matcher(name).matches()) {
-      problems.add(path, whole, "${NAME} or ${NAME:-default} with NAME of letters, digits and _");
+      problems.addVerbatim(
+          path,
+          "${" + reference + "}",
+          "${NAME} or ${NAME:-default} with NAME of letters, digits and _");
       return "";
     }
     String value = environment.get(name);
@@ -98,9 +102,9 @@ final class Interpolator {
     if (split >= 0) {
       return reference.substring(split + 2);
     }
-    problems.add(
+    problems.addVerbatim(
         path,
-        whole,
+        "${" + name + "}",
         "the environment variable " + name + " to be set, or a default as ${" + name + ":-value}");
     return "";
   }

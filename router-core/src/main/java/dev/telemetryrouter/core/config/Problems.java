@@ -32,14 +32,22 @@ public final class Problems {
   /** Secrets at least this long are also masked wherever their text appears in a line. */
   private static final int MIN_SCRUBBED_CHARS = 4;
 
-  private record Entry(String path, @Nullable Object value, String expectation) {}
+  private record Entry(String path, @Nullable Object value, String expectation, boolean verbatim) {}
 
   private final List<Entry> entries = new ArrayList<>();
   private final Set<String> secrets = new LinkedHashSet<>();
 
   /** Records a problem at {@code path}. */
   public void add(String path, @Nullable Object value, String expectation) {
-    entries.add(new Entry(path, value, expectation));
+    entries.add(new Entry(path, value, expectation, false));
+  }
+
+  /**
+   * Records a problem whose value is text the loader wrote itself and that holds no secret (such as
+   * a {@code ${VAR}} reference), so it is shown even at a key whose value would be masked.
+   */
+  void addVerbatim(String path, String shown, String expectation) {
+    entries.add(new Entry(path, shown, expectation, true));
   }
 
   /** Remembers a secret so that its text is masked in every problem line. */
@@ -63,7 +71,8 @@ public final class Problems {
   public List<Problem> list() {
     List<Problem> rendered = new ArrayList<>(entries.size());
     for (Entry entry : entries) {
-      String shown = isSecretPath(entry.path()) ? mask(entry.value()) : describe(entry.value());
+      boolean masked = !entry.verbatim() && isSecretPath(entry.path());
+      String shown = masked ? mask(entry.value()) : describe(entry.value());
       rendered.add(new Problem(scrub(entry.path()), scrub(shown), scrub(entry.expectation())));
     }
     return rendered;

@@ -41,7 +41,7 @@ class InterpolationTest {
 
   @Test
   void text_unsetVariableWithoutDefault_namesVariableAndKeyPath() {
-    interpolator.text("${NOPE}", "sinks.archive.stream");
+    interpolator.text("arn:${NOPE}", "sinks.archive.stream");
 
     assertThat(problems.list())
         .extracting(Problem::toString)

@@ -321,6 +321,21 @@ class RoutingConfigLoaderTest {
   }
 
   @Test
+  void load_unsetVariableAtASecretKey_showsTheReferenceButNotTheText() {
+    String yaml =
+        """
+        version: 1
+        sinks:
+          archive: {type: memory, target: t, token: "Bearer abc123def${TOKEN}"}
+        """;
+
+    assertThat(problems(yaml))
+        .containsExactly(
+            "sinks.archive.token: '${TOKEN}' — expected the environment variable TOKEN to be set,"
+                + " or a default as ${TOKEN:-value}");
+  }
+
+  @Test
   void load_yamlSyntaxError_reportsLineAndColumn() {
     String yaml = "version: 1\nsinks:\n  archive: {type: memory\n  debug: x\n";
 
