@@ -1,0 +1,78 @@
+package dev.telemetryrouter.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telemetryrouter.locallambda.FunctionSource;
+import dev.telemetryrouter.locallambda.LocalLambda;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #3, end-to-end 6: with the sandbox frozen between invocations (SIGSTOP once every extension
+ * called /next), a sink flushing in the background loses nothing and sends nothing twice: sends in
+ * flight at /next finish before the freeze or after the thaw.
+ */
+class FreezeTest {
+
+  private static final int INVOCATIONS = 10;
+  private static final int LINES = 60;
+
+  /** Small, quickly aged batches keep several background sends going when /next is called. */
+  private static final String BACKGROUND_SINK =
+      "    flush:\n"
+          + "      mode: background\n"
+          + "    batch:\n"
+          + "      max_records: 7\n"
+          + "      max_age: 5ms\n";
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void backgroundFlushUnderFreeze_everyLineExactlyOnce(@TempDir Path root) {
+    Harness harness = new Harness(root);
+    List<String> requestIds = new ArrayList<>();
+    String function =
+        "n=$(( $(cat count 2>/dev/null || echo 0) + 1 )); echo $n > count;"
+            + " i=1; while [ $i -le "
+            + LINES
+            + " ]; do echo \"inv-$n line-$i\"; i=$((i+1)); done";
+
+    try (LocalLambda lambda =
+        harness
+            .emulator(harness.routing("", BACKGROUND_SINK))
+            .function(FunctionSource.command(function))
+            .start()) {
+      assertThat(lambda.initSucceeded()).as(harness.extensionLog(lambda)).isTrue();
+      for (int i = 0; i < INVOCATIONS; i++) {
+        requestIds.add(lambda.invoke().requestId());
+      }
+      lambda.shutdown();
+    }
+
+    List<Map<String, @Nullable Object>> routed = harness.routed();
+    assertThat(routed).extracting(r -> r.get("id")).doesNotHaveDuplicates();
+    for (int n = 1; n <= INVOCATIONS; n++) {
+      String requestId = requestIds.get(n - 1);
+      int invocation = n;
+      List<String> expected =
+          IntStream.rangeClosed(1, LINES)
+              .mapToObj(i -> "inv-" + invocation + " line-" + i)
+              .toList();
+      assertThat(
+              routed.stream()
+                  .filter(r -> "function".equals(r.get("type")))
+                  .filter(r -> requestId.equals(r.get("requestId")))
+                  .map(r -> r.get("record"))
+                  .toList())
+          .as("invocation %d", n)
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+}
