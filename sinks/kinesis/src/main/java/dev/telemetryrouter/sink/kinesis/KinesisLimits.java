@@ -32,11 +32,11 @@ final class KinesisLimits {
   /**
    * The limits the engine cuts batches to.
    *
-   * <p>Without aggregation the partition key is the per-record overhead. With aggregation and a
-   * key template every record may open an aggregate of its own (one per key), so each record is
-   * charged a whole aggregate's overhead and the 500-record cap stays. With random keys, records
-   * share aggregates: each is charged its protobuf framing, and the request and record limits are
-   * lowered by the aggregates' fixed parts.
+   * <p>Without aggregation the partition key is the per-record overhead. With aggregation and a key
+   * template every record may open an aggregate of its own (one per key), so each record is charged
+   * a whole aggregate's overhead and the 500-record cap stays. With random keys, records share
+   * aggregates: each is charged its protobuf framing, and the request and record limits are lowered
+   * by the aggregates' fixed parts.
    */
   static SinkLimits of(PartitionKeys keys, boolean aggregation) {
     int keyBytes = keys.maxKeyBytes();

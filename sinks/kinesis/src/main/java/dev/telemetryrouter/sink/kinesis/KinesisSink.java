@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 /**
  * Sends batches to a Kinesis data stream with {@code PutRecords}, one Kinesis record per record or,
  * with aggregation, KPL aggregates of many. Only the records whose entries failed are reported
- * retryable; the engine resends them, and each keeps its partition key (see {@link
- * PartitionKeys}).
+ * retryable; the engine resends them, and each keeps its partition key (see {@link PartitionKeys}).
  */
 final class KinesisSink implements Sink {
 
@@ -92,7 +91,7 @@ final class KinesisSink implements Sink {
     Integer failed = response.failedRecordCount();
     if (failed != null && failed > 0) {
       log.log(
-          Level.WARN,
+          Level.WARNING,
           "sink={0} type=kinesis batch={1} {2} of {3} Kinesis records failed; their records are"
               + " reported for retry or dead-letter",
           name,
@@ -140,7 +139,7 @@ final class KinesisSink implements Sink {
     try {
       client.close();
     } catch (RuntimeException e) {
-      log.log(Level.WARN, "sink={0} type=kinesis the client failed to close", name, e);
+      log.log(Level.WARNING, "sink={0} type=kinesis the client failed to close", name, e);
     }
   }
 }

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  * <p>PutRecords API reference: the call succeeds (HTTP 200) even when some records failed; {@code
  * FailedRecordCount} counts them, and {@code Records[i]} answers request record {@code i} with a
  * sequence number and shard id, or an {@code ErrorCode}: {@code
- * ProvisionedThroughputExceededException} (the shard's write quota) or {@code InternalFailure}. Both
- * are worth a retry; any other code is final for its records. An aggregate's answer applies to
+ * ProvisionedThroughputExceededException} (the shard's write quota) or {@code InternalFailure}.
+ * Both are worth a retry; any other code is final for its records. An aggregate's answer applies to
  * every user record inside it.
  */
 final class PutRecordsOutcomes {
