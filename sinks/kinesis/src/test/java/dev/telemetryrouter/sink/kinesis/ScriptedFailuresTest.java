@@ -95,7 +95,7 @@ class ScriptedFailuresTest {
     SendResult second = TestSinks.send(sink, new SinkBatch("b", again, 0), 1);
 
     assertThat(second.outcomes()).containsOnly(RecordOutcome.DELIVERED);
-    List<ScriptedKinesisServer.Request> requests = server.requests();
+    List<ScriptedKinesisServer.Received> requests = server.requests();
     assertThat(requests.get(1).records().get(0).partitionKey())
         .isEqualTo(requests.get(0).records().get(0).partitionKey());
     assertThat(requests.get(1).records().get(1).partitionKey())
