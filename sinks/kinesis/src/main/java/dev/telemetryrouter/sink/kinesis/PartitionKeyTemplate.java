@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A partition key assembled from literals and record fields, such as {@code
- * {function.name}/{requestId}}, for users who want the records of one key in order on one shard.
+ * {function.name}/{requestId}}, for users who want the records of one key together on one shard.
  *
  * <p>A field missing from a record renders as nothing. A key that renders empty falls back to the
  * random key, so it never fails the request and never piles every such record onto one shard. A key

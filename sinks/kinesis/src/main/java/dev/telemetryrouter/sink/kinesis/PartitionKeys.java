@@ -6,7 +6,7 @@ import dev.telemetryrouter.spi.TelemetryRecord;
  * Chooses the partition key of each record, which picks its shard through the MD5 hash of the key.
  *
  * <p>A key must be the same on every attempt of a record, so that a retried record lands where its
- * first attempt would have (and keeps its order among records of the same key).
+ * first attempt would have.
  */
 sealed interface PartitionKeys permits RandomPartitionKeys, PartitionKeyTemplate {
 
