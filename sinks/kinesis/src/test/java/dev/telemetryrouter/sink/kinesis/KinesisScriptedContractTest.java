@@ -72,14 +72,8 @@ class KinesisScriptedContractTest {
     }
   }
 
-  @Nested
-  class Aggregated extends OnScriptedServer {
-
-    @Override
-    protected Map<String, Object> options() {
-      return Map.of(
-          "stream", "logs", "endpoint", server.endpoint().toString(), "aggregation", true);
-    }
+  /** What both aggregated variants read back: the stored aggregates, de-aggregated by the KCL. */
+  abstract static class Deaggregating extends OnScriptedServer {
 
     @Override
     protected List<String> received() {
@@ -91,14 +85,47 @@ class KinesisScriptedContractTest {
       }
       return texts;
     }
+  }
 
-    /**
-     * A small batch travels as one aggregate, and an aggregate fails or lands as a whole: failing
-     * it makes every user record retryable, the ones at {@code indices} included.
-     */
+  /**
+   * Aggregation with random keys: records share aggregates, so the record and byte limits under
+   * test are the aggregated ones. An aggregate fails or lands as a whole, so the per-record failure
+   * hook does not apply here; {@link AggregatedKeyPerRecord} and {@link ScriptedFailuresTest} cover
+   * partial failures of aggregates.
+   */
+  @Nested
+  class Aggregated extends Deaggregating {
+
+    @Override
+    protected Map<String, Object> options() {
+      return Map.of(
+          "stream", "logs", "endpoint", server.endpoint().toString(), "aggregation", true);
+    }
+  }
+
+  /**
+   * Aggregation with a key template that differs per record: every record travels in an aggregate
+   * of its own, so failing request record {@code i} fails exactly user record {@code i}.
+   */
+  @Nested
+  class AggregatedKeyPerRecord extends Deaggregating {
+
+    @Override
+    protected Map<String, Object> options() {
+      return Map.of(
+          "stream",
+          "logs",
+          "endpoint",
+          server.endpoint().toString(),
+          "aggregation",
+          true,
+          "partition_key",
+          "{id}");
+    }
+
     @Override
     protected void failRecordsOnNextSend(Set<Integer> indices) {
-      server.failRecordsNext(Set.of(0), "ProvisionedThroughputExceededException");
+      server.failRecordsNext(indices, "ProvisionedThroughputExceededException");
     }
   }
 }
