@@ -2,12 +2,11 @@ package dev.telemetryrouter.sink.kinesis;
 
 import dev.telemetryrouter.sink.aws.AwsClients;
 import dev.telemetryrouter.sink.aws.AwsErrors;
+import dev.telemetryrouter.sink.aws.AwsSink;
 import dev.telemetryrouter.sink.aws.CallDeadline;
-import dev.telemetryrouter.sink.aws.LazyClient;
 import dev.telemetryrouter.spi.sink.RecordEncoding;
 import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.SendResult;
-import dev.telemetryrouter.spi.sink.Sink;
 import dev.telemetryrouter.spi.sink.SinkBatch;
 import dev.telemetryrouter.spi.sink.SinkLimits;
 import java.lang.System.Logger.Level;
@@ -26,28 +25,34 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
  * with aggregation, KPL aggregates of many. Only the records whose entries failed are reported
  * retryable; the engine resends them, and each keeps its partition key (see {@link PartitionKeys}).
  */
-final class KinesisSink implements Sink {
+final class KinesisSink extends AwsSink<KinesisClient> {
 
   private static final System.Logger log = System.getLogger(KinesisSink.class.getName());
 
-  private final String name;
   private final KinesisSinkSettings settings;
   private final PartitionKeys keys;
   private final SinkLimits limits;
-  private final LazyClient<KinesisClient> client;
 
   KinesisSink(
       String name,
       KinesisSinkSettings settings,
       PartitionKeys keys,
       Map<String, String> environment) {
-    this.name = name;
+    super(
+        name,
+        "kinesis",
+        "stream "
+            + settings.stream()
+            + " (keys "
+            + keys
+            + ", aggregation "
+            + settings.aggregation()
+            + ")",
+        settings.client().region(),
+        () -> AwsClients.build(KinesisClient.builder(), settings.client(), environment));
     this.settings = settings;
     this.keys = keys;
     this.limits = KinesisLimits.of(keys, settings.aggregation());
-    this.client =
-        new LazyClient<>(
-            () -> AwsClients.build(KinesisClient.builder(), settings.client(), environment));
   }
 
   @Override
@@ -61,18 +66,6 @@ final class KinesisSink implements Sink {
   }
 
   @Override
-  public void start() {
-    client.get();
-    log.log(
-        Level.INFO,
-        "sink={0} type=kinesis ready: stream={1} keys={2} aggregation={3}",
-        name,
-        settings.stream(),
-        keys,
-        settings.aggregation());
-  }
-
-  @Override
   public SendResult send(SinkBatch batch, SendContext context) throws Exception {
     PutRecordsPlan plan =
         settings.aggregation()
@@ -82,7 +75,7 @@ final class KinesisSink implements Sink {
 
     PutRecordsResponse response;
     try {
-      response = client.get().putRecords(request);
+      response = client().putRecords(request);
     } catch (SdkException e) {
       throw AwsErrors.translate(e);
     }
@@ -94,7 +87,7 @@ final class KinesisSink implements Sink {
           Level.WARNING,
           "sink={0} type=kinesis batch={1} {2} of {3} Kinesis records failed; their records are"
               + " reported for retry or dead-letter",
-          name,
+          name(),
           batch.id(),
           failed,
           plan.size());
@@ -102,7 +95,7 @@ final class KinesisSink implements Sink {
     log.log(
         Level.DEBUG,
         "sink={0} type=kinesis batch={1} sent {2} records as {3} Kinesis records, {4} failed",
-        name,
+        name(),
         batch.id(),
         batch.size(),
         plan.size(),
@@ -131,15 +124,6 @@ final class KinesisSink implements Sink {
 
   @Override
   public String toString() {
-    return "KinesisSink[" + name + " -> " + settings.stream() + "]";
-  }
-
-  @Override
-  public void close() {
-    try {
-      client.close();
-    } catch (RuntimeException e) {
-      log.log(Level.WARNING, "sink={0} type=kinesis the client failed to close", name, e);
-    }
+    return "KinesisSink[" + name() + " -> " + settings.stream() + "]";
   }
 }

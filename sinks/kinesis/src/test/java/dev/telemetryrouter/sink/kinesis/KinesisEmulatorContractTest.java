@@ -6,8 +6,6 @@ import dev.telemetryrouter.spi.sink.SinkProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,19 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KinesisLocalExtension.class)
 class KinesisEmulatorContractTest extends SinkContractTest {
 
-  private static EmulatorStreams streams;
+  private final EmulatorStreams streams = KinesisLocalExtension.streams();
 
   private String stream = "";
-
-  @BeforeAll
-  static void connect() {
-    streams = new EmulatorStreams(KinesisLocalExtension.endpoint());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    streams.close();
-  }
 
   @BeforeEach
   void createStream() throws InterruptedException {

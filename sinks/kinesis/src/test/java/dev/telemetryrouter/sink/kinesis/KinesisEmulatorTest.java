@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,17 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KinesisLocalExtension.class)
 class KinesisEmulatorTest {
 
-  private static EmulatorStreams streams;
-
-  @BeforeAll
-  static void connect() {
-    streams = new EmulatorStreams(KinesisLocalExtension.endpoint());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    streams.close();
-  }
+  private final EmulatorStreams streams = KinesisLocalExtension.streams();
 
   @Test
   void send_randomKeys_storesEveryRecordOnceSpreadOverShards() throws Exception {

@@ -3,43 +3,58 @@ package dev.telemetryrouter.sink.kinesis;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts one {@link KinesisLocal} for the whole test run (the first class that needs it starts it)
  * and stops it when JUnit closes its root store at the end of the run. Test classes read the
- * endpoint with {@link #endpoint()}.
+ * endpoint with {@link #endpoint()} and read streams back with {@link #streams()}.
  */
 final class KinesisLocalExtension implements BeforeAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(KinesisLocalExtension.class);
 
-  private static volatile URI endpoint = URI.create("http://127.0.0.1:9");
+  private static volatile @Nullable Running running;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    Running running =
+    running =
         context
             .getRoot()
             .getStore(NAMESPACE)
             .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
-    endpoint = running.emulator().endpoint();
   }
 
   static URI endpoint() {
-    return endpoint;
+    return current().emulator().endpoint();
+  }
+
+  /** A consumer-side client of the running emulator, shared by the test classes. */
+  static EmulatorStreams streams() {
+    return current().streams();
+  }
+
+  private static Running current() {
+    Running current = running;
+    if (current == null) {
+      throw new IllegalStateException(
+          "annotate the test class with @ExtendWith(KinesisLocalExtension)");
+    }
+    return current;
   }
 
   /** The emulator as a store value, closed by JUnit at the end of the run. */
-  record Running(KinesisLocal emulator) implements AutoCloseable {
+  record Running(KinesisLocal emulator, EmulatorStreams streams) implements AutoCloseable {
 
     static Running start() {
       try {
         Path log = Path.of("target", "kinesis-local.log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        return new Running(KinesisLocal.start(log));
+        KinesisLocal emulator = KinesisLocal.start(log);
+        return new Running(emulator, new EmulatorStreams(emulator.endpoint()));
       } catch (Exception e) {
         throw new IllegalStateException("could not start kinesis-local: " + e.getMessage(), e);
       }
@@ -47,6 +62,7 @@ final class KinesisLocalExtension implements BeforeAllCallback {
 
     @Override
     public void close() {
+      streams.close();
       emulator.close();
     }
   }
