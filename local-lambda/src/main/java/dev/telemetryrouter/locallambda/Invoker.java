@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +24,8 @@ final class Invoker {
   private final FunctionRunner runner;
   private boolean initReported;
 
-  /** Extensions that had crashed before the current invocation began. */
-  private long crashedBefore;
+  /** Extensions that had failed (crash, exit error) before the current invocation began. */
+  private Set<String> failedBefore = Set.of();
 
   Invoker(Sandbox sandbox, Lifecycle lifecycle) {
     this.sandbox = sandbox;
@@ -42,7 +43,7 @@ final class Invoker {
             "cannot invoke: init " + lifecycle.initStatus + ", phase " + sandbox.phase);
       }
       sandbox.phase = Sandbox.Phase.INVOKE;
-      crashedBefore = crashed();
+      failedBefore = failedExtensions().keySet();
     } finally {
       sandbox.lock.unlock();
     }
@@ -124,17 +125,23 @@ final class Invoker {
     try {
       boolean allDone = sandbox.awaitUntil(lifecycle::allDoneWithPhase, deadline);
       for (Extension ext : sandbox.extensionsById.values()) {
-        if (ext.takes("INVOKE") && ext.doneWithPhase() && ext.lastNextAt != null) {
+        if (ext.takes("INVOKE")
+            && !ext.finished()
+            && ext.doneWithPhase()
+            && ext.lastNextAt != null) {
           Duration d = Duration.between(runtimeDone, ext.lastNextAt);
           held.put(ext.name, d.isNegative() ? Duration.ZERO : d);
         }
       }
+      Map<String, String> failed = failedExtensions();
+      failed.keySet().removeAll(failedBefore);
       if (status.equals("success") && !allDone) {
         status = "timeout";
         errorType = "Sandbox.Timedout";
-      } else if (status.equals("success") && crashed() > crashedBefore) {
+      } else if (status.equals("success") && !failed.isEmpty()) {
+        // An extension that exits during an invocation fails it, and a reset follows (§1.5).
         status = "failure";
-        errorType = "Extension.Crash";
+        errorType = failed.values().iterator().next();
       }
     } finally {
       sandbox.lock.unlock();
@@ -161,10 +168,15 @@ final class Invoker {
     return report;
   }
 
-  private long crashed() {
-    return sandbox.extensionsById.values().stream()
-        .filter(e -> "Extension.Crash".equals(e.errorType))
-        .count();
+  /** Extension name to error type, for every extension that crashed or reported an error. */
+  private Map<String, String> failedExtensions() {
+    Map<String, String> failed = new LinkedHashMap<>();
+    for (Extension ext : sandbox.extensionsById.values()) {
+      if (ext.errorType != null) {
+        failed.put(ext.name, ext.errorType);
+      }
+    }
+    return failed;
   }
 
   /** platform.report is produced only after every extension called /next (§4.1 step 5). */

@@ -26,7 +26,17 @@ final class DrivenInit implements AutoCloseable {
         .extensionEnv("PORT_FILE", portFile.toString())
         .initTimeout(Duration.ofSeconds(20))
         .shutdownTimeout(Duration.ofMillis(500));
-    started = CompletableFuture.supplyAsync(builder::start);
+    // Not the common pool: on a two-core machine it has one thread, which the HTTP client needs.
+    started = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                started.complete(builder.start());
+              } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+              }
+            });
     driver = ExtensionDriver.awaitPortFile(portFile);
   }
 

@@ -130,4 +130,33 @@ class ExtensionsApiTest {
           .isEqualTo("Extension.InvalidExtensionState");
     }
   }
+
+  @Test
+  void exitError_duringAnInvocation_isRecordedFailsItAndResets() throws Exception {
+    LocalLambdaBuilder builder =
+        LocalLambda.builder()
+            .function(FunctionSource.events(TestLayer.resource("two-invocations.jsonl")));
+    try (DrivenInit init = new DrivenInit(tmp, builder)) {
+      init.driver.register("router", "{\"events\":[\"INVOKE\",\"SHUTDOWN\"]}");
+      var nextEvent = init.driver.next();
+      LocalLambda lambda = init.started.get(20, TimeUnit.SECONDS);
+      // Its own thread: on a small machine the common pool may have one thread, which the
+      // HTTP client also needs.
+      var invocation = new java.util.concurrent.FutureTask<>(lambda::invoke);
+      Thread.ofVirtual().start(invocation);
+
+      assertThat(nextEvent.get(20, TimeUnit.SECONDS).body()).contains("\"eventType\":\"INVOKE\"");
+      ExtensionDriver.Reply reply =
+          init.driver.error("exit", "Extension.SinkUnreachable", "{\"errorMessage\":\"gone\"}");
+      RunReport.InvocationReport result = invocation.get(20, TimeUnit.SECONDS);
+
+      assertThat(reply.status()).isEqualTo(202);
+      assertThat(result.status()).isEqualTo("failure");
+      assertThat(result.errorType()).isEqualTo("Extension.SinkUnreachable");
+      assertThat(lambda.exitErrors())
+          .extracting(RunReport.ErrorCall::errorType)
+          .containsExactly("Extension.SinkUnreachable");
+      assertThat(lambda.report().shutdownReason()).isEqualTo("failure");
+    }
+  }
 }
