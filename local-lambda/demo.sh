@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The main job, locally: builds the layer, runs it under the local Lambda emulator with a sample
+# function and config-examples/local-file.yaml (file sinks on local disk), and shows what was routed
+# where. Usage: local-lambda/demo.sh [invocations] [output-dir]
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+invocations="${1:-5}"
+out="${2:-${TMPDIR:-/tmp}/telemetry-router-demo}"
+config="$repo/config-examples/local-file.yaml"
+function_cmd="$repo/config-examples/demo/function.sh"
+cd "$repo"
+
+echo "== building the layer and the emulator (./mvnw package, tests skipped)"
+./mvnw -q -B -DskipTests -pl layer,local-lambda -am package
+
+rm -rf "$out"
+mkdir -p "$out"
+echo "== running $invocations invocations of config-examples/demo/function.sh under local-lambda"
+./mvnw -q -B -pl local-lambda exec:java -Dexec.args="--layer $repo/layer/target/layer \
+  --function-cmd $function_cmd --invocations $invocations \
+  --env TELEMETRY_ROUTER_CONFIG_FILE=$config --env TELEMETRY_ROUTER_DEMO_DIR=$out \
+  --work-dir $out --report $out/report.json" > "$out/emulator.txt" 2> "$out/emulator.log"
+cat "$out/emulator.txt"
+
+echo
+echo "== where the records went (routing.yaml: config-examples/local-file.yaml)"
+for sink in all errors; do
+  files=$(find "$out/$sink" -name '*.jsonl' 2>/dev/null | sort)
+  count=0
+  [ -n "$files" ] && count=$(cat $files | wc -l)
+  echo "sink=$sink type=file: $count records in $out/$sink/"
+done
+echo
+echo "== the extension's accounting line"
+grep -o '\[telemetry-router\] INFO Router summary.*' "$out/extensions.log" || echo "(none found)"
+echo
+echo "== first records routed to sink 'errors'"
+find "$out/errors" -name '*.jsonl' | sort | head -1 | xargs -r head -n 3
+echo
+echo "Everything the extension printed: $out/extensions.log; the emulator's report: $out/report.json"
