@@ -56,7 +56,14 @@ final class Invoker {
             start, "platform.start", PlatformRecords.start(requestId, settings.functionVersion())));
     handOut(invokeEvent(requestId, deadline));
 
-    FunctionRunner.Outcome outcome = runner.run(source, requestId, deadline);
+    FunctionRunner.Outcome outcome;
+    try {
+      outcome = runner.run(source, requestId, deadline);
+    } catch (RuntimeException e) {
+      // A bad events file or an unstartable command: leave the phase so SHUTDOWN still works.
+      setPhase(Sandbox.Phase.IDLE);
+      throw e;
+    }
     Instant runtimeDone = sandbox.now();
     emitRuntimeDone(requestId, outcome, start, runtimeDone);
     return finish(requestId, outcome, start, deadline, runtimeDone);
@@ -158,14 +165,18 @@ final class Invoker {
             Duration.between(start, done),
             Map.copyOf(held));
     log.log(Level.INFO, "invocation {0} {1}", requestId, status);
+    setPhase(Sandbox.Phase.IDLE);
+    sandbox.freeze();
+    return report;
+  }
+
+  private void setPhase(Sandbox.Phase phase) {
     sandbox.lock.lock();
     try {
-      sandbox.phase = Sandbox.Phase.IDLE;
+      sandbox.phase = phase;
     } finally {
       sandbox.lock.unlock();
     }
-    sandbox.freeze();
-    return report;
   }
 
   /** Extension name to error type, for every extension that crashed or reported an error. */

@@ -250,6 +250,21 @@ class LifecycleTest {
     assertThat(report.initErrorType()).isEqualTo("Extension.LaunchError");
   }
 
+  @Test
+  void invoke_withABadEventsFile_namesTheLineAndStillShutsDown() throws Exception {
+    Path bad = tmp.resolve("bad.jsonl");
+    java.nio.file.Files.writeString(bad, "{\"type\":\"function\",\"record\":\"ok\"}\nnot json\n");
+    LocalLambda lambda = builder().function(FunctionSource.events(bad)).start();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(lambda::invoke)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bad.jsonl:2");
+    RunReport report = lambda.shutdown();
+
+    assertThat(report.shutdownReason()).isEqualTo("spindown");
+    assertThat(report.extensions().getFirst().exitedBeforeDeadline()).isTrue();
+  }
+
   private List<Object> records(String type) {
     return listener.events().stream()
         .filter(e -> type.equals(e.get("type")))
