@@ -57,7 +57,9 @@ public final class PluginRegistry<P> {
         P provider = iterator.next();
         byType.computeIfAbsent(typeOf.apply(provider), type -> new ArrayList<>()).add(provider);
       } catch (ServiceConfigurationError broken) {
-        failures.add(String.valueOf(broken.getMessage()));
+        // The message starts with the service's name, which the problem's path already says.
+        String message = String.valueOf(broken.getMessage());
+        failures.add(message.replace(service.getName() + ": ", ""));
       }
     }
     return new PluginRegistry<>(kind, byType, failures);
