@@ -8,6 +8,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -102,6 +103,31 @@ public final class PluginRegistry<P> {
               + " claim it; remove all but one of their jars");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Runs a provider's {@code create}; a provider that throws instead of recording its problems is
+   * reported at the section's {@code type} key rather than stopping the load; the keys of its
+   * {@code options} are then not reported as unknown, since it never got to read them.
+   */
+  <T> Optional<T> create(
+      YamlSection section, YamlSection options, String type, Supplier<T> create) {
+    try {
+      return Optional.of(create.get());
+    } catch (RuntimeException failure) {
+      options.acceptAll();
+      section.problem(
+          "type",
+          type,
+          "options the "
+              + type
+              + " "
+              + kind
+              + " accepts (creating it failed: "
+              + failure.getMessage()
+              + ")");
+      return Optional.empty();
+    }
   }
 
   /** Records one problem per provider that could not be loaded. */

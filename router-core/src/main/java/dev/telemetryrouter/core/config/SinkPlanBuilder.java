@@ -83,19 +83,7 @@ final class SinkPlanBuilder {
     var context =
         new Contexts.Sink(
             name, options, environment.function(), environment.variables(), environment.clock());
-    try {
-      return Optional.of(provider.create(context));
-    } catch (RuntimeException failure) {
-      section.problem(
-          "type",
-          type,
-          "options the "
-              + type
-              + " sink accepts (creating it failed: "
-              + failure.getMessage()
-              + ")");
-      return Optional.empty();
-    }
+    return registry.create(section, options, type, () -> provider.create(context));
   }
 
   private static Optional<SinkLimits> limits(Sink sink, String type, YamlSection section) {

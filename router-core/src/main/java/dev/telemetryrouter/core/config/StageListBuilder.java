@@ -38,18 +38,6 @@ final class StageListBuilder {
     Contexts.Stage context =
         new Contexts.Stage(
             section, environment.variables(), environment.clock(), environment.random());
-    try {
-      return Optional.of(provider.get().create(context));
-    } catch (RuntimeException failure) {
-      section.problem(
-          "type",
-          type,
-          "options the "
-              + type
-              + " stage accepts (creating it failed: "
-              + failure.getMessage()
-              + ")");
-      return Optional.empty();
-    }
+    return registry.create(section, section, type, () -> provider.get().create(context));
   }
 }

@@ -11,6 +11,10 @@ import dev.telemetryrouter.core.engine.FlushPolicy;
 import dev.telemetryrouter.core.engine.OversizePolicy;
 import dev.telemetryrouter.core.engine.SinkPlan;
 import dev.telemetryrouter.spi.TelemetryRecord;
+import dev.telemetryrouter.spi.sink.Sink;
+import dev.telemetryrouter.spi.sink.SinkContext;
+import dev.telemetryrouter.spi.sink.SinkProvider;
+import dev.telemetryrouter.spi.stage.StageProvider;
 import dev.telemetryrouter.spi.stage.StageResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,6 +195,43 @@ class RoutingConfigLoaderTest {
                             + " type, but dev.telemetryrouter.core.config.DuplicateSinkProvider and"
                             + " dev.telemetryrouter.core.config.TestSinkProvider both claim it;"
                             + " remove all but one of their jars"));
+  }
+
+  @Test
+  void load_providerThatThrows_isReportedAtItsTypeAndTheLoadGoesOn() {
+    SinkProvider throwing =
+        new SinkProvider() {
+          @Override
+          public String type() {
+            return "memory";
+          }
+
+          @Override
+          public Sink create(SinkContext context) {
+            throw new IllegalStateException("no such region");
+          }
+        };
+    RoutingConfigLoader loader =
+        new RoutingConfigLoader(
+            PluginRegistry.of("sink", List.of(throwing), SinkProvider::type),
+            PluginRegistry.of("stage", List.of(new TestStageProvider()), StageProvider::type),
+            List.of());
+
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    new ConfigSource("test", MINIMAL.replace("version: 1", "version: 3")),
+                    Loading.environment(Map.of())))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            failure ->
+                assertThat(failure.problems())
+                    .extracting(Problem::toString)
+                    .containsExactly(
+                        "version: 3 — expected 1, the only version of routing.yaml this release"
+                            + " reads",
+                        "sinks.archive.type: 'memory' — expected options the memory sink accepts"
+                            + " (creating it failed: no such region)"));
   }
 
   @Test
