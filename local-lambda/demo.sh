@@ -6,7 +6,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 invocations="${1:-5}"
-out="${2:-${TMPDIR:-/tmp}/telemetry-router-demo}"
+out="${2:-$repo/target/demo}"
 config="$repo/config-examples/local-file.yaml"
 function_cmd="$repo/config-examples/demo/function.sh"
 cd "$repo"
