@@ -100,7 +100,8 @@ final class DryRunReport {
               + (batch.lines().size() == 1 ? " record, " : " records, ")
               + batch.bytes()
               + " bytes");
-      batch.lines().forEach(line -> out.println("    " + line));
+      // One record per printed line: a message-encoded record may hold line breaks of its own.
+      batch.lines().forEach(line -> out.println("    " + oneLine(line)));
     }
   }
 
@@ -122,11 +123,15 @@ final class DryRunReport {
     if (text == null) {
       return record.id() + " " + record.type();
     }
-    String line = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
+    String line = oneLine(text).replace("\t", "\\t");
     if (line.length() > PREVIEW_CHARS) {
       line = line.substring(0, PREVIEW_CHARS) + "…";
     }
     return record.id() + " " + record.type() + " \"" + line + "\"";
+  }
+
+  private static String oneLine(String text) {
+    return text.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   private static long total(Map<String, Long> dropped) {
