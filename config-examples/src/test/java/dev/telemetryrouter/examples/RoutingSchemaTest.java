@@ -124,7 +124,7 @@ class RoutingSchemaTest {
             """
             version: 1
             sinks:
-              stream: {type: kinesis, stream_name: logs, batch: {max_recrods: 10}}
+              stream: {type: carrier-pigeon, loft: roof, batch: {max_recrods: 10}}
             """);
 
     assertThat(check.errors(tree))

@@ -55,7 +55,7 @@ class RoutingToolTest {
     assertThat(code).isEqualTo(RoutingTool.INVALID);
     assertThat(output())
         .contains(
-            "sinks.errors.password: ****(11 chars) — expected the environment variable PASSWORD")
+            "sinks.errors.password: '${PASSWORD}' — expected the environment variable PASSWORD")
         .doesNotContain("from-the-shell-not-passed-on");
   }
 
