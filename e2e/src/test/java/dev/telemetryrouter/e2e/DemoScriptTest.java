@@ -1,0 +1,66 @@
+package dev.telemetryrouter.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #3, end-to-end 7: the README's main-job command, {@code local-lambda/demo.sh}, runs the
+ * layer under the emulator with an example configuration and a sample function, and prints where
+ * the routed records went. The script builds the layer itself with Maven; it runs here only inside
+ * the full build (which has built the layer already), not in a build of this module alone.
+ */
+class DemoScriptTest {
+
+  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final int INVOCATIONS = 3;
+
+  @Test
+  @Timeout(value = 8, unit = TimeUnit.MINUTES)
+  void demo_routesTheSampleFunctionAndSaysWhere(@TempDir Path tmp) throws Exception {
+    assumeTrue(
+        Files.isExecutable(REPO.resolve("layer/target/layer/extensions/telemetry-router")),
+        "the layer folder is built by the full build (./mvnw verify)");
+    Path out = tmp.resolve("demo");
+    Path console = tmp.resolve("console.txt");
+
+    Process demo =
+        new ProcessBuilder(
+                "bash",
+                REPO.resolve("local-lambda/demo.sh").toString(),
+                Integer.toString(INVOCATIONS),
+                out.toString())
+            .directory(REPO.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(console.toFile())
+            .start();
+    boolean exited = demo.waitFor(7, TimeUnit.MINUTES);
+    if (!exited) {
+      demo.destroyForcibly();
+    }
+    String printed = Files.readString(console, StandardCharsets.UTF_8);
+
+    assertThat(exited).as(printed).isTrue();
+    assertThat(demo.exitValue()).as(printed).isZero();
+    assertThat(printed)
+        .contains("sink=all type=file: ")
+        .contains(out.resolve("all").toString())
+        .contains("INFO Router summary received=");
+    List<Map<String, @Nullable Object>> all = JsonLines.readFolder(out.resolve("all"));
+    assertThat(all)
+        .filteredOn(r -> "function".equals(r.get("type")))
+        .hasSize(9 * INVOCATIONS)
+        .allMatch(r -> r.get("requestId") != null);
+    assertThat(all).filteredOn(r -> "platform.report".equals(r.get("type"))).hasSize(INVOCATIONS);
+  }
+}
