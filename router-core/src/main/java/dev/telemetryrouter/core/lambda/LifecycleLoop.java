@@ -90,6 +90,9 @@ final class LifecycleLoop {
         }
       } catch (RuntimeException e) {
         log.log(Level.ERROR, "handling a lifecycle event failed; carrying on", e);
+      } catch (Error e) {
+        // Out of memory or a linkage failure: the process cannot go on, so say why before exiting.
+        return fatal("Extension.Failed", "the extension failed while handling an event", e);
       }
     }
   }
@@ -164,7 +167,7 @@ final class LifecycleLoop {
     tracker.awaitQuiet(settings.buffering().timeout().plusMillis(25), waitUntil);
   }
 
-  private int fatal(String errorType, String message, Exception cause) throws InterruptedException {
+  private int fatal(String errorType, String message, Throwable cause) throws InterruptedException {
     log.log(Level.ERROR, "{0}: {1}; flushing and exiting", errorType, message, cause);
     try {
       Instant until = clock.instant().plus(SHUTDOWN_WINDOW);
