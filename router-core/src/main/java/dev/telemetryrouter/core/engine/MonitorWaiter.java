@@ -3,6 +3,7 @@ package dev.telemetryrouter.core.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.function.BooleanSupplier;
 
 /** A {@link Waiter} on a monitor: {@link #wake()} notifies every thread waiting on it. */
 final class MonitorWaiter implements Waiter {
@@ -21,14 +22,32 @@ final class MonitorWaiter implements Waiter {
 
   @Override
   public synchronized void waitUntil(Instant until) {
+    waitSlice(until);
+  }
+
+  /**
+   * Checks {@code done} inside the monitor that {@link #wake()} notifies on, so a flush waiting for
+   * its sinks sees the last one finish at once rather than a slice later.
+   */
+  @Override
+  public synchronized void waitUntil(Instant until, BooleanSupplier done) {
+    while (!done.getAsBoolean() && waitSlice(until)) {
+      // Woken, or a slice passed: look at the condition again.
+    }
+  }
+
+  /** Waits one slice at most; false when {@code until} has come or the thread was interrupted. */
+  private boolean waitSlice(Instant until) {
     long millis = Duration.between(clock.instant(), until).toMillis();
     if (millis <= 0) {
-      return;
+      return false;
     }
     try {
       wait(Math.min(millis, SLICE_MILLIS));
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 

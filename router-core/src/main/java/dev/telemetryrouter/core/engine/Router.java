@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +24,16 @@ import org.jspecify.annotations.Nullable;
  * per active sink.
  *
  * <p>Built without a thread factory it is synchronous: nothing runs in the background, {@link
- * #sendDue()} sends the batches that are due on the calling thread, and with a fake clock and
- * {@link Waiter} a test drives every decision without sleeping. With a thread factory, {@link
- * #start()} gives each sink a worker that sends full or aged batches while records arrive.
+ * #sendDue()} sends the batches that are due on the calling thread, flushes take the sinks one
+ * after the other with a fair part of the time each ({@link FairShare}), and with a fake clock and
+ * {@link Waiter} a test drives every decision without sleeping. With a thread factory, flushes run
+ * every sink at once, each on its own thread with the whole time to the deadline ({@link
+ * ConcurrentShare}), and {@link #start()} gives each sink a worker that sends full or aged batches
+ * while records arrive.
+ *
+ * <p>Either way a flush has two rounds: every sink, then once more the sinks that other sinks
+ * dead-letter into and that received records meanwhile, so that dead letters of the first round are
+ * sent in the same flush.
  */
 public final class Router implements RecordRouter {
 
@@ -33,9 +43,11 @@ public final class Router implements RecordRouter {
   private final PipelineLedger pipelineLedger = new PipelineLedger();
   private final Map<String, SinkChannel> channels = new LinkedHashMap<>();
   private final List<SinkChannel> flushOrder;
+  private final List<SinkChannel> deadLetterTargets;
   private final List<SinkWorker> workers = new ArrayList<>();
   private final @Nullable ThreadFactory workerThreads;
   private final InstantSource clock;
+  private final Waiter waiter;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean shutDown = new AtomicBoolean();
 
@@ -51,6 +63,7 @@ public final class Router implements RecordRouter {
       @Nullable ThreadFactory workerThreads) {
     this.pipeline = new StageChain(plan.pipeline());
     this.clock = clock;
+    this.waiter = waiter;
     this.workerThreads = workerThreads;
     for (SinkPlan sink : plan.sinks()) {
       // Each sink gets its own generator: workers draw backoffs at the same time, and most
@@ -60,6 +73,9 @@ public final class Router implements RecordRouter {
       channels.put(sink.name(), new SinkChannel(sink, clock, waiter, own, channels::get));
     }
     this.flushOrder = flushOrder(plan);
+    Set<String> targets = targetNames(plan);
+    this.deadLetterTargets =
+        flushOrder.stream().filter(channel -> targets.contains(channel.name())).toList();
   }
 
   /** A router whose sinks send in the background on virtual threads, with a blocking waiter. */
@@ -107,14 +123,12 @@ public final class Router implements RecordRouter {
   @Override
   public FlushReport flushAll(Instant deadline) {
     return FlushProgress.measure(
-        flushOrder,
-        () -> FairShare.run(flushOrder, deadline, clock, (ch, slice) -> ch.flow().flush(slice)));
+        flushOrder, () -> everySink(deadline, (channel, until) -> channel.flow().flush(until)));
   }
 
   @Override
   public FlushReport endOfInvocation(Instant deadline) {
-    return FlushProgress.measure(
-        flushOrder, () -> FairShare.run(flushOrder, deadline, clock, this::endOfInvocation));
+    return FlushProgress.measure(flushOrder, () -> everySink(deadline, this::endOfInvocation));
   }
 
   @Override
@@ -126,8 +140,10 @@ public final class Router implements RecordRouter {
         FlushProgress.measure(
             flushOrder,
             () -> {
-              FairShare.run(flushOrder, deadline, clock, (ch, slice) -> ch.flow().flush(slice));
+              everySink(deadline, (channel, until) -> channel.flow().flush(until));
               workers.forEach(SinkWorker::stop);
+              // Closes are quick and run here, one after the other, even past the deadline (the
+              // lifecycle may pass one that has come): a sink still sending is not waited for.
               flushOrder.forEach(channel -> channel.flow().close(deadline));
             });
     log.log(Level.INFO, AccountsSummary.render(accounts()));
@@ -163,11 +179,42 @@ public final class Router implements RecordRouter {
     }
   }
 
+  /** Runs {@code action} on every sink, then again on dead-letter targets that received some. */
+  private void everySink(Instant deadline, BiConsumer<SinkChannel, Instant> action) {
+    share(flushOrder, deadline, action);
+    List<SinkChannel> again =
+        deadLetterTargets.stream().filter(channel -> channel.buffered() > 0).toList();
+    if (!again.isEmpty()) {
+      share(again, deadline, action);
+    }
+  }
+
+  private void share(
+      List<SinkChannel> sinks, Instant deadline, BiConsumer<SinkChannel, Instant> action) {
+    if (workerThreads == null) {
+      FairShare.run(sinks, deadline, clock, action);
+    } else {
+      ConcurrentShare.run(sinks, deadline, clock, waiter, workerThreads, action);
+    }
+  }
+
   /** Plan order, except that a sink other sinks dead-letter into comes after them. */
   private List<SinkChannel> flushOrder(RoutingPlan plan) {
-    List<String> targets = plan.sinks().stream().map(sink -> sink.deadLetter().sinkName()).toList();
+    Set<String> targets = targetNames(plan);
     List<SinkChannel> order = new ArrayList<>(channels.values());
     order.sort(Comparator.comparing(channel -> targets.contains(channel.name())));
     return List.copyOf(order);
+  }
+
+  /** The sinks that some sink hands its dead letters to. */
+  private static Set<String> targetNames(RoutingPlan plan) {
+    Set<String> names = new HashSet<>();
+    for (SinkPlan sink : plan.sinks()) {
+      String target = sink.deadLetter().sinkName();
+      if (target != null) {
+        names.add(target);
+      }
+    }
+    return names;
   }
 }

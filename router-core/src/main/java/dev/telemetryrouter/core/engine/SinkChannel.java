@@ -150,6 +150,10 @@ final class SinkChannel {
     return plan.name();
   }
 
+  SinkIdentity identity() {
+    return identity;
+  }
+
   /** Records in the buffer now; with nothing in flight, the accounts' pending must equal it. */
   int buffered() {
     return buffer.size();

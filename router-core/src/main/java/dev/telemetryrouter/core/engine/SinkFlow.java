@@ -51,7 +51,7 @@ final class SinkFlow {
   private volatile Instant lastFullFlush;
   private volatile Instant resumeBackgroundAt;
   private boolean started;
-  private boolean closed;
+  private volatile boolean closed;
 
   SinkFlow(
       SinkIdentity identity,
@@ -106,13 +106,13 @@ final class SinkFlow {
       ensureStarted();
       Instant budgetEnd = now.plus(backgroundBudget);
       Supplier<Instant> deadline = () -> earlier(budgetEnd, flushDeadline);
-      while (!sending.hasQueuedThreads()) {
+      while (!sending.hasQueuedThreads() && !closed) {
         List<QueuedRecord> batch = buffer.take(batcher, false, clock.instant());
         if (batch.isEmpty()) {
           return;
         }
         if (!sendBatch(batch, deadline)) {
-          resumeBackgroundAt = clock.instant().plus(plan.retry().maxBackoff());
+          pauseUnlessFlushWaits();
           return;
         }
       }
@@ -131,7 +131,7 @@ final class SinkFlow {
         return;
       }
       ensureStarted();
-      while (clock.instant().isBefore(deadline)) {
+      while (clock.instant().isBefore(deadline) && !closed) {
         List<QueuedRecord> batch = buffer.take(batcher, true, clock.instant());
         if (batch.isEmpty()) {
           lastFullFlush = clock.instant();
@@ -155,11 +155,14 @@ final class SinkFlow {
 
   /**
    * Closes the sink once no send is in flight, spilling what is still buffered when a spill is
-   * configured. A sink still sending at the deadline is left open: close must never run beside a
-   * send, and the process is about to end anyway.
+   * configured. A sink still sending at the deadline (one that hangs) is left open, since close
+   * must never run beside a send, but what it holds in its buffer is spilled all the same and no
+   * further batch starts; the batch in flight stays counted as pending.
    */
   void close(Instant deadline) {
     if (!lockBy(deadline)) {
+      closed = true;
+      spillLeftovers();
       log.log(Level.WARNING, "{0} still sending at the shutdown deadline; not closed", identity);
       return;
     }
@@ -218,6 +221,18 @@ final class SinkFlow {
         outcome.failed().size(),
         outcome.unsent().size());
     return outcome.unsent().isEmpty();
+  }
+
+  /**
+   * After a background send that ended with records unsent. When a flush cut it short (the flush is
+   * waiting for the lock), the flush sends those records next and nothing need wait. Otherwise the
+   * send ran out of its own budget: the sink has failed for a long while, and the next batch waits
+   * one maximum backoff instead of starting at once.
+   */
+  private void pauseUnlessFlushWaits() {
+    if (flushDeadline == null) {
+      resumeBackgroundAt = clock.instant().plus(plan.retry().maxBackoff());
+    }
   }
 
   private void spillLeftovers() {
