@@ -130,10 +130,11 @@ public final class RoutingConfigLoader {
       if (!SINK_NAME.matcher(name).matches()) {
         sinksSection.problem(name, name, "a sink name of 1 to 64 letters, digits, _ or -");
       }
-      if (active.contains(name)) {
+      Object sink = sinksSection.raw(name);
+      if (!(sink instanceof Map<?, ?>)) {
+        sinksSection.problem(name, sink, "a sink: a mapping with its type and options");
+      } else if (active.contains(name)) {
         builder.build(name, sinksSection.child(name), active).ifPresent(sinks::add);
-      } else {
-        sinksSection.has(name);
       }
     }
     return new LoadedConfig(new RoutingPlan(pipeline, sinks), extension, source.description());

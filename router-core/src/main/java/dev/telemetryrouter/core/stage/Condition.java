@@ -5,6 +5,7 @@ import dev.telemetryrouter.spi.TelemetryRecord;
 import dev.telemetryrouter.spi.config.ConfigSection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +41,12 @@ public final class Condition {
    * result is then a condition that never holds.
    */
   public static Predicate<TelemetryRecord> parse(ConfigSection parent, String key) {
-    return parse(parent.section(key), parent, key, parent.raw(key));
+    Object raw = parent.raw(key);
+    if (!(raw instanceof Map<?, ?>)) {
+      parent.problem(key, raw, "a condition: a mapping with one of field, all, any or not");
+      return record -> false;
+    }
+    return parse(parent.section(key), parent, key, raw);
   }
 
   private static Predicate<TelemetryRecord> parse(

@@ -399,6 +399,13 @@ class RoutingConfigLoaderTest {
   }
 
   @Test
+  void load_sinkThatIsNotAMapping_isOneProblem() {
+    assertThat(problems("version: 1\nsinks:\n  archive: firehose\n"))
+        .containsExactly(
+            "sinks.archive: 'firehose' — expected a sink: a mapping with its type and options");
+  }
+
+  @Test
   void load_noSinks_isAProblem() {
     assertThat(problems("version: 1\n"))
         .containsExactly(

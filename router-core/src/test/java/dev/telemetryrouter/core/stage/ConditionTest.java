@@ -77,6 +77,7 @@ class ConditionTest {
     parse("{all: [{field: level, gt: high}, {nope: 1}]}");
     parse("{any: []}");
     parse("{field: 'a..b', exists: true}");
+    parse("'level == ERROR'");
 
     assertThat(twoForms.test(RECORD)).isFalse();
     assertThat(problems.list())
@@ -88,7 +89,9 @@ class ConditionTest {
             "s.when.all[1]: (a mapping) — expected a condition with exactly one of field, all,"
                 + " any or not",
             "s.when.any: (a list) — expected a non-empty list of conditions",
-            "s.when.field: 'a..b' — expected a field path such as message, level or record.status");
+            "s.when.field: 'a..b' — expected a field path such as message, level or record.status",
+            "s.when: 'level == ERROR' — expected a condition: a mapping with one of field, all, any"
+                + " or not");
   }
 
   private boolean test(String yaml) {
