@@ -18,8 +18,14 @@ import java.util.List;
  */
 final class CaptureSink implements Sink {
 
-  /** One batch as the engine cut it. */
-  record Batch(long bytes, List<String> lines) {}
+  /**
+   * One batch as the engine cut it.
+   *
+   * @param bytes the size the engine counted, framing included
+   * @param lines each record's encoded bytes as UTF-8 text
+   * @param ids each record's id, in the same order
+   */
+  record Batch(long bytes, List<String> lines, List<String> ids) {}
 
   private final SinkLimits limits;
   private final RecordEncoding encoding;
@@ -44,10 +50,12 @@ final class CaptureSink implements Sink {
   @Override
   public SendResult send(SinkBatch batch, SendContext context) {
     List<String> lines = new ArrayList<>(batch.size());
+    List<String> ids = new ArrayList<>(batch.size());
     for (OutgoingRecord record : batch.records()) {
       lines.add(new String(record.data(), StandardCharsets.UTF_8));
+      ids.add(record.id());
     }
-    batches.add(new Batch(batch.bytes(), List.copyOf(lines)));
+    batches.add(new Batch(batch.bytes(), List.copyOf(lines), List.copyOf(ids)));
     return SendResult.allDelivered(batch.size());
   }
 

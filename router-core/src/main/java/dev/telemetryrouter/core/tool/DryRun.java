@@ -87,7 +87,7 @@ final class DryRun {
         sink.type(),
         capture,
         trace.trace(sink.name(), sink.when()),
-        trace.trace(sink.name(), sink.stages()),
+        trace.traceSink(sink.name(), sink.stages()),
         sink.batch(),
         sink.retry(),
         sink.buffer(),

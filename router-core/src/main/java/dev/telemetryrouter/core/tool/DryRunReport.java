@@ -6,8 +6,12 @@ import dev.telemetryrouter.core.engine.SinkPlan;
 import dev.telemetryrouter.core.lambda.RecordedEvents;
 import dev.telemetryrouter.spi.TelemetryRecord;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Prints a dry run: the input, the pipeline's drops, then per sink its batches and drops. */
@@ -90,6 +94,14 @@ final class DryRunReport {
     for (DryRunTrace.Drop drop : result.trace().drops(sink.name())) {
       out.println("  dropped " + describe(drop));
     }
+    Set<String> sent = new HashSet<>();
+    batches.forEach(batch -> sent.addAll(batch.ids()));
+    String cause = engineCause(accounts, result.trace().drops(sink.name()));
+    for (TelemetryRecord record : result.trace().passed(sink.name())) {
+      if (!sent.contains(record.id())) {
+        out.println("  not sent " + describe(record) + ", by the engine: " + cause);
+      }
+    }
     for (int i = 0; i < batches.size(); i++) {
       CaptureSink.Batch batch = batches.get(i);
       out.println(
@@ -103,6 +115,23 @@ final class DryRunReport {
       // One record per printed line: a message-encoded record may hold line breaks of its own.
       batch.lines().forEach(line -> out.println("    " + oneLine(line)));
     }
+  }
+
+  /**
+   * Why records that passed a sink's stages were not sent: the engine counts its own drops
+   * (oversize, a full buffer) by reason, not by record, so this names the reasons that remain once
+   * the stages' drops are taken out.
+   */
+  private static String engineCause(Accounts.SinkAccounts accounts, List<DryRunTrace.Drop> drops) {
+    Map<String, Long> engine = new TreeMap<>(accounts.dropped());
+    for (DryRunTrace.Drop drop : drops) {
+      engine.computeIfPresent(drop.reason(), (reason, count) -> count > 1 ? count - 1 : null);
+    }
+    List<String> causes = new ArrayList<>(engine.keySet());
+    if (accounts.deadLettered() > 0) {
+      causes.add("dead_letter");
+    }
+    return String.join(" or ", causes);
   }
 
   private static boolean droppedByPipeline(DryRun.Result result, TelemetryRecord record) {

@@ -34,11 +34,34 @@ final class DryRunTrace {
   private final Map<String, List<Drop>> drops = new LinkedHashMap<>();
   private final Map<String, Long> notRouted = new LinkedHashMap<>();
   private final Set<String> routedIds = new HashSet<>();
+  private final Map<String, List<TelemetryRecord>> passed = new LinkedHashMap<>();
 
   /** {@code stages} reporting their drops under {@code sink} ({@link #PIPELINE} for the shared). */
   List<NamedStage> trace(String sink, List<NamedStage> stages) {
     drops.putIfAbsent(sink, new ArrayList<>());
     return stages.stream().map(stage -> trace(sink, stage)).toList();
+  }
+
+  /**
+   * {@code sink}'s stages, traced, followed by a stage that only notes the records that passed them
+   * all: those are handed to the engine's encoding, size policy and buffer.
+   */
+  List<NamedStage> traceSink(String sink, List<NamedStage> stages) {
+    List<NamedStage> traced = new ArrayList<>(trace(sink, stages));
+    List<TelemetryRecord> kept = passed.computeIfAbsent(sink, name -> new ArrayList<>());
+    traced.add(
+        new NamedStage(
+            "sinks." + sink + ".(dry-run)",
+            record -> {
+              kept.add(record);
+              return StageResult.keep(record);
+            }));
+    return traced;
+  }
+
+  /** The records that passed every stage of {@code sink}, in order. */
+  List<TelemetryRecord> passed(String sink) {
+    return List.copyOf(passed.getOrDefault(sink, List.of()));
   }
 
   /** {@code when} noting which records it let through to {@code sink}. */

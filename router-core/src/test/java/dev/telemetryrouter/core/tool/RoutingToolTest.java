@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RoutingToolTest {
 
@@ -129,6 +130,28 @@ class RoutingToolTest {
     } finally {
       Files.delete(events);
     }
+  }
+
+  @Test
+  void dryRun_withDeadLetters_spillsToATemporaryDirectoryAndFeedsTheOtherSink(@TempDir Path temp) {
+    Path spill = temp.resolve("spill");
+    String config = DIR.resolve("dead-letter-routing.yaml").toString();
+
+    int code =
+        run(
+            List.of("dry-run", config, "--events", EVENTS, "--env", "SPILL_DIR=" + spill),
+            Map.of());
+
+    assertThat(code).isZero();
+    assertThat(output())
+        .contains("sink small (type lines, encoding MESSAGE): received 10, would send 5 in")
+        .contains("dropped 0, dead-lettered 5\n")
+        .contains("  not sent event-2 platform.start, by the engine: dead_letter\n")
+        .contains("sink relay (type lines, encoding MESSAGE): received 6, would send 5 in")
+        .contains("dropped 0, dead-lettered 1\n")
+        .contains("sink wide (type lines, encoding MESSAGE): received 1, would send 1 in 1 batch")
+        .contains("    a very long line that does not fit into the sixty…[truncated]\n");
+    assertThat(spill).doesNotExist();
   }
 
   @Test
