@@ -19,23 +19,24 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A Firehose endpoint on 127.0.0.1 that speaks the JSON 1.1 protocol of PutRecordBatch, stores the
  * records it accepts, enforces the API limits (500 records, 4 MiB, 1,000 KiB per record) and can be
- * scripted to fail the next requests. The SDK makes no other call for PutRecordBatch.
+ * scripted to fail the next requests. The SDK makes no other call for PutRecordBatch. Public, and
+ * shipped in this module's test jar, for the end-to-end tests.
  */
-final class FakeFirehose implements AutoCloseable {
+public final class FakeFirehose implements AutoCloseable {
 
-  static final String TARGET = "Firehose_20150804.PutRecordBatch";
+  public static final String TARGET = "Firehose_20150804.PutRecordBatch";
 
   /** What to do with one of the next requests; requests past the script are accepted. */
-  sealed interface Step {}
+  public sealed interface Step {}
 
   /** Accept all records but those at {@code indices}, which fail with {@code errorCode}. */
-  record FailRecords(Set<Integer> indices, String errorCode) implements Step {}
+  public record FailRecords(Set<Integer> indices, String errorCode) implements Step {}
 
   /** Refuse the whole request with an AWS error. */
-  record Fail(int status, String errorType) implements Step {}
+  public record Fail(int status, String errorType) implements Step {}
 
   /** A connection-level fault or a held answer. */
-  record Fault(Reply reply) implements Step {}
+  public record Fault(Reply reply) implements Step {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,35 +54,40 @@ final class FakeFirehose implements AutoCloseable {
   }
 
   /** Starts a fake holding one stream named {@code stream}. */
-  static FakeFirehose start(String stream) throws IOException {
+  public static FakeFirehose start(String stream) throws IOException {
     return new FakeFirehose(stream);
   }
 
-  String url() {
+  public String url() {
     return server.url();
   }
 
-  LoopbackHttpServer server() {
+  public LoopbackHttpServer server() {
     return server;
   }
 
   /** Adds steps for the next requests, in order. */
-  void then(Step... steps) {
+  public void then(Step... steps) {
     script.addAll(List.of(steps));
   }
 
+  /** Drops the steps not used yet, so the next requests are accepted (the stream recovered). */
+  public void clearScript() {
+    script.clear();
+  }
+
   /** Record data as stored, delimiter included, in arrival order. */
-  List<byte[]> stored() {
+  public List<byte[]> stored() {
     return List.copyOf(stored);
   }
 
   /** Every request body received, as text, in arrival order. */
-  List<String> bodies() {
+  public List<String> bodies() {
     return List.copyOf(bodies);
   }
 
   /** Why requests were refused for breaking an API limit, in arrival order. */
-  List<String> limitRefusals() {
+  public List<String> limitRefusals() {
     return List.copyOf(refusals);
   }
 

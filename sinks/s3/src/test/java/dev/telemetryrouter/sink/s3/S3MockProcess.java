@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Adobe S3Mock as a child process on 127.0.0.1 only: its HTTPS connector through {@code
  * server.address}, its plain-HTTP one through a small Spring XML source (see
  * loopback-http-connector.xml). The jar comes from the build ({@code s3mock.jar} system property).
+ * Public, and shipped in this module's test jar, for the end-to-end tests.
  */
-final class S3MockProcess implements AutoCloseable {
+public final class S3MockProcess implements AutoCloseable {
 
   /** Spring Boot with Tomcat starts in seconds; this leaves room on a busy 2-core machine. */
   private static final Duration READY_BOUND = Duration.ofMinutes(3);
@@ -36,7 +37,7 @@ final class S3MockProcess implements AutoCloseable {
     this.httpPort = httpPort;
   }
 
-  static S3MockProcess start() throws Exception {
+  public static S3MockProcess start() throws Exception {
     Path jar = Path.of(System.getProperty("s3mock.jar", "target/s3mock/s3mock.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no S3Mock jar at " + jar + ": run the tests through Maven");
@@ -80,7 +81,7 @@ final class S3MockProcess implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + httpPort;
   }
 
@@ -88,7 +89,7 @@ final class S3MockProcess implements AutoCloseable {
     return httpPort;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 

@@ -22,8 +22,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** Shared set-up: fake Lambda credentials, fresh buckets, reading objects back. */
-final class S3Testing {
+/**
+ * Shared set-up: fake Lambda credentials, fresh buckets, reading objects back. The reading helpers
+ * are public for the end-to-end tests (this module's test jar).
+ */
+public final class S3Testing {
 
   /** Explicit fake keys and region, so the SDK never looks for credentials anywhere else. */
   static final Map<String, String> LAMBDA_ENV =
@@ -43,7 +46,7 @@ final class S3Testing {
   }
 
   /** A client for checking what the sink wrote, on the same endpoint. */
-  static S3Client reader(String endpoint) {
+  public static S3Client reader(String endpoint) {
     return S3Client.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.EU_WEST_1)
@@ -56,21 +59,21 @@ final class S3Testing {
   }
 
   /** Creates a bucket no other test uses. */
-  static String freshBucket(S3Client s3) {
+  public static String freshBucket(S3Client s3) {
     String bucket = "test-" + ProcessHandle.current().pid() + "-" + buckets.incrementAndGet();
     s3.createBucket(b -> b.bucket(bucket));
     return bucket;
   }
 
   /** The keys in {@code bucket}, in key order. */
-  static List<String> keys(S3Client s3, String bucket) {
+  public static List<String> keys(S3Client s3, String bucket) {
     return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
         .map(S3Object::key)
         .toList();
   }
 
   /** Every line of every object in {@code bucket}, objects in key order, gunzipped as needed. */
-  static List<String> lines(S3Client s3, String bucket) {
+  public static List<String> lines(S3Client s3, String bucket) {
     List<String> lines = new ArrayList<>();
     for (String key : keys(s3, bucket)) {
       ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
@@ -83,7 +86,7 @@ final class S3Testing {
     return lines;
   }
 
-  static byte[] plain(ResponseBytes<GetObjectResponse> object) {
+  public static byte[] plain(ResponseBytes<GetObjectResponse> object) {
     String encoding = object.response().contentEncoding();
     if (encoding == null || !encoding.split(",")[0].equals("gzip")) {
       return object.asByteArray();

@@ -1,0 +1,219 @@
+package dev.telemetryrouter.e2e;
+
+import static dev.telemetryrouter.e2e.Deliveries.assertEveryRecordOnce;
+import static dev.telemetryrouter.e2e.Deliveries.functionLines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telemetryrouter.locallambda.FunctionSource;
+import dev.telemetryrouter.locallambda.LocalLambda;
+import dev.telemetryrouter.locallambda.RunReport;
+import dev.telemetryrouter.sink.firehose.FakeFirehose;
+import dev.telemetryrouter.sink.s3.S3MockProcess;
+import dev.telemetryrouter.sink.s3.S3Testing;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Issue #4, end to end: the real extension under the local Lambda emulator routes the same
+ * invocations to the AWS sinks at once (and to the file sink, which serves as the reference of what
+ * was routed); each destination is read back the way its consumers read it.
+ */
+class AwsFanOutTest {
+
+  private static final int INVOCATIONS = 8;
+  private static final int LINES = 5;
+
+  /** Per invocation N (counted in a file in the work folder): numbered lines and a JSON line. */
+  private static final String FUNCTION =
+      """
+      n=$(( $(cat count 2>/dev/null || echo 0) + 1 )); echo $n > count
+      for k in $(seq 1 %d); do echo "inv-$n line-$k"; done
+      echo "{\\"inv\\":$n,\\"event\\":\\"json line\\"}"
+      """
+          .formatted(LINES);
+
+  /**
+   * Lambda's invocation deadline bounds the end-of-invocation flush. The first flush also builds
+   * the SDK clients and loads their classes, which on a busy two-core build machine can take most
+   * of the default 3 s; a longer timeout keeps these tests about routing, not speed.
+   */
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(10);
+
+  private static @Nullable S3MockProcess s3Mock;
+  private static @Nullable S3Client s3;
+
+  @BeforeAll
+  static void startS3Mock() throws Exception {
+    s3Mock = S3MockProcess.start();
+    s3 = S3Testing.reader(s3Mock.url());
+  }
+
+  @AfterAll
+  static void stopS3Mock() throws Exception {
+    try {
+      if (s3 != null) {
+        s3.close();
+      }
+    } finally {
+      if (s3Mock != null) {
+        s3Mock.close();
+      }
+    }
+  }
+
+  private static List<String> expectedLines(int n) {
+    List<String> lines = new ArrayList<>();
+    for (int k = 1; k <= LINES; k++) {
+      lines.add("inv-" + n + " line-" + k);
+    }
+    lines.add("{\"inv\":" + n + ",\"event\":\"json line\"}");
+    return lines;
+  }
+
+  private static AwsDestinations destinations() {
+    S3MockProcess mock = java.util.Objects.requireNonNull(s3Mock);
+    return new AwsDestinations(java.util.Objects.requireNonNull(s3), mock.url());
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void invocations_everyAwsSinkHoldsEveryRecordOnceInOrder(@TempDir Path root) throws Exception {
+    Harness harness = new Harness(root);
+    List<String> requestIds = new ArrayList<>();
+    String log;
+
+    try (AwsDestinations aws = destinations()) {
+      try (LocalLambda lambda =
+          harness
+              .emulator(harness.routing("", aws.sinksYaml("")))
+              .function(FunctionSource.command(FUNCTION))
+              .functionTimeout(FUNCTION_TIMEOUT)
+              .start()) {
+        assertThat(lambda.initSucceeded()).as(harness.extensionLog(lambda)).isTrue();
+        for (int i = 0; i < INVOCATIONS; i++) {
+          requestIds.add(lambda.invoke().requestId());
+        }
+        lambda.shutdown("spindown");
+        log = harness.extensionLog(lambda);
+      }
+
+      List<Map<String, @Nullable Object>> reference = harness.routed();
+      Map<String, List<Map<String, @Nullable Object>>> held =
+          Map.of(
+              AwsDestinations.FIREHOSE, aws.firehoseRecords(),
+              AwsDestinations.S3, aws.s3Records());
+      for (int i = 0; i < INVOCATIONS; i++) {
+        assertThat(functionLines(reference, requestIds.get(i)))
+            .as("routed, invocation %d", i + 1)
+            .containsExactlyElementsOf(expectedLines(i + 1));
+      }
+      held.forEach(
+          (sink, records) -> {
+            assertEveryRecordOnce(sink, reference, records);
+            for (int i = 0; i < INVOCATIONS; i++) {
+              assertThat(functionLines(records, requestIds.get(i)))
+                  .as("sink %s, invocation %d", sink, i + 1)
+                  .containsExactlyElementsOf(expectedLines(i + 1));
+            }
+          });
+
+      SummaryLine summary = SummaryLine.find(log);
+      for (String sink : List.of("out", AwsDestinations.FIREHOSE, AwsDestinations.S3)) {
+        SummaryLine.SinkCounts counts = summary.sink(sink);
+        assertThat(counts.received()).as("received by %s", sink).isEqualTo(reference.size());
+        assertThat(counts.delivered()).as("delivered by %s", sink).isEqualTo(reference.size());
+        assertThat(counts.balances()).as("%s balances: %s", sink, counts).isTrue();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void firehoseFailing_otherSinksDeliverAtOnceAndEveryAccountBalances(@TempDir Path root)
+      throws Exception {
+    Harness harness = new Harness(root);
+    Path spill = root.resolve("spill");
+    List<String> requestIds = new ArrayList<>();
+    List<List<String>> s3LinesAfterInvoke = new ArrayList<>();
+    String log;
+
+    try (AwsDestinations aws = destinations()) {
+      aws.firehose.then(unavailable(1000));
+      String firehoseExtra =
+          "    retry: {max_attempts: 2, initial_backoff: 10ms, max_backoff: 20ms}\n"
+              + "    dead_letter: {spill_dir: "
+              + spill
+              + "}\n";
+      try (LocalLambda lambda =
+          harness
+              .emulator(harness.routing("", aws.sinksYaml(firehoseExtra)))
+              .function(FunctionSource.command(FUNCTION))
+              .functionTimeout(FUNCTION_TIMEOUT)
+              .start()) {
+        assertThat(lambda.initSucceeded()).as(harness.extensionLog(lambda)).isTrue();
+        for (int i = 0; i < INVOCATIONS; i++) {
+          if (i == INVOCATIONS / 2) {
+            aws.firehose.clearScript();
+          }
+          RunReport.InvocationReport invocation = lambda.invoke();
+          assertThat(invocation.status()).as(harness.extensionLog(lambda)).isEqualTo("success");
+          String requestId = invocation.requestId();
+          requestIds.add(requestId);
+          s3LinesAfterInvoke.add(functionLines(aws.s3Records(), requestId));
+        }
+        lambda.shutdown("spindown");
+        log = harness.extensionLog(lambda);
+      }
+
+      List<Map<String, @Nullable Object>> reference = harness.routed();
+      List<Map<String, @Nullable Object>> firehoseHeld = aws.firehoseRecords();
+      List<Map<String, @Nullable Object>> spilled = SpillFiles.entries(spill, "delivery");
+      for (int i = 0; i < INVOCATIONS; i++) {
+        assertThat(s3LinesAfterInvoke.get(i))
+            .as("in S3 when invocation %d returned", i + 1)
+            .containsExactlyElementsOf(expectedLines(i + 1));
+      }
+      assertEveryRecordOnce(AwsDestinations.S3, reference, aws.s3Records());
+      List<Map<String, @Nullable Object>> firehoseAll = new ArrayList<>(firehoseHeld);
+      firehoseAll.addAll(spilled);
+      assertEveryRecordOnce("delivery (stored or spilled)", reference, firehoseAll);
+      for (int i = 0; i < INVOCATIONS / 2; i++) {
+        assertThat(functionLines(firehoseHeld, requestIds.get(i))).isEmpty();
+        assertThat(functionLines(spilled, requestIds.get(i)))
+            .containsExactlyElementsOf(expectedLines(i + 1));
+      }
+      for (int i = INVOCATIONS / 2; i < INVOCATIONS; i++) {
+        assertThat(functionLines(firehoseHeld, requestIds.get(i)))
+            .containsExactlyElementsOf(expectedLines(i + 1));
+      }
+
+      SummaryLine summary = SummaryLine.find(log);
+      SummaryLine.SinkCounts firehose = summary.sink(AwsDestinations.FIREHOSE);
+      assertThat(firehose.delivered()).isEqualTo(firehoseHeld.size());
+      assertThat(firehose.deadLettered()).isEqualTo(spilled.size());
+      assertThat(summary.sink(AwsDestinations.S3).delivered()).isEqualTo(reference.size());
+      for (String sink : List.of("out", AwsDestinations.FIREHOSE, AwsDestinations.S3)) {
+        SummaryLine.SinkCounts counts = summary.sink(sink);
+        assertThat(counts.received()).as("received by %s", sink).isEqualTo(reference.size());
+        assertThat(counts.balances()).as("%s balances: %s", sink, counts).isTrue();
+      }
+    }
+  }
+
+  private static FakeFirehose.Step[] unavailable(int requests) {
+    FakeFirehose.Step[] steps = new FakeFirehose.Step[requests];
+    java.util.Arrays.fill(steps, new FakeFirehose.Fail(503, "ServiceUnavailableException"));
+    return steps;
+  }
+}

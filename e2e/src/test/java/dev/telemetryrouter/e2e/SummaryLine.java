@@ -1,0 +1,59 @@
+package dev.telemetryrouter.e2e;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The extension's accounting summary line, written once at exit, read back from its log: {@code
+ * summary received=.. dropped=.. sink=<name> received=.. delivered=.. retried=.. dropped=..(..)
+ * dead_lettered=.. pending=.. bytes=..}, one group per sink.
+ */
+record SummaryLine(Map<String, SinkCounts> sinks) {
+
+  /** One sink's counts from the line. */
+  record SinkCounts(long received, long delivered, long dropped, long deadLettered, long pending) {
+
+    /** What the extension promises for every sink: every record it received is accounted for. */
+    boolean balances() {
+      return received == delivered + dropped + deadLettered + pending;
+    }
+  }
+
+  private static final Pattern SINK =
+      Pattern.compile(
+          " sink=(\\S+) received=(\\d+) delivered=(\\d+) retried=\\d+"
+              + " dropped=(\\d+)(?:\\([^)]*\\))? dead_lettered=(\\d+) pending=(\\d+)");
+
+  /** The one summary line of {@code log}; fails unless there is exactly one. */
+  static SummaryLine find(String log) {
+    List<String> lines = log.lines().filter(l -> l.contains(" summary received=")).toList();
+    if (lines.size() != 1) {
+      throw new AssertionError("expected one summary line in the extension log, found " + lines);
+    }
+
+    Map<String, SinkCounts> sinks = new LinkedHashMap<>();
+    Matcher matcher = SINK.matcher(lines.getFirst());
+    while (matcher.find()) {
+      sinks.put(
+          matcher.group(1),
+          new SinkCounts(
+              Long.parseLong(matcher.group(2)),
+              Long.parseLong(matcher.group(3)),
+              Long.parseLong(matcher.group(4)),
+              Long.parseLong(matcher.group(5)),
+              Long.parseLong(matcher.group(6))));
+    }
+    return new SummaryLine(Map.copyOf(sinks));
+  }
+
+  SinkCounts sink(String name) {
+    SinkCounts counts = sinks.get(name);
+    if (counts == null) {
+      throw new AssertionError("no sink " + name + " in the summary line: " + sinks.keySet());
+    }
+    return counts;
+  }
+}
