@@ -1,9 +1,12 @@
 package dev.telemetryrouter.e2e;
 
 import dev.telemetryrouter.sink.firehose.FakeFirehose;
+import dev.telemetryrouter.sink.kinesis.EmulatorStreams;
+import dev.telemetryrouter.sink.kinesis.KinesisLocal;
 import dev.telemetryrouter.sink.s3.S3Testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +15,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One test's AWS destinations, all on 127.0.0.1: a fresh loopback Firehose, a fresh bucket in the
- * shared S3Mock. Gives the {@code sinks:} entries that point the extension at them (explicit
- * endpoint and region on every sink, so no client ever looks for a real AWS host), and reads back
- * what each holds, as the records' JSON objects.
+ * shared S3Mock, a fresh two-shard stream in the shared kinesis-local. Gives the {@code sinks:}
+ * entries that point the extension at them (explicit endpoint and region on every sink, so no
+ * client ever looks for a real AWS host), and reads back what each holds, as the records' JSON
+ * objects.
  */
 final class AwsDestinations implements AutoCloseable {
 
   static final String REGION = "eu-west-1";
   static final String FIREHOSE = "delivery";
   static final String S3 = "archive";
+  static final String KINESIS = "stream";
+  static final List<String> SINKS = List.of(FIREHOSE, S3, KINESIS);
 
   private static final String DELIVERY_STREAM = "e2e-logs";
 
@@ -28,8 +34,21 @@ final class AwsDestinations implements AutoCloseable {
   private final S3Client s3;
   private final String s3Endpoint;
   private final String bucket;
+  private final EmulatorStreams streams;
+  private final URI kinesisEndpoint;
+  private final String stream;
+  private final boolean aggregation;
 
-  AwsDestinations(S3Client s3, String s3Endpoint) {
+  /**
+   * @param aggregation whether the Kinesis sink packs records into KPL aggregates; read back
+   *     de-aggregated either way
+   */
+  AwsDestinations(
+      S3Client s3,
+      String s3Endpoint,
+      EmulatorStreams streams,
+      URI kinesisEndpoint,
+      boolean aggregation) {
     try {
       this.firehose = FakeFirehose.start(DELIVERY_STREAM);
     } catch (IOException e) {
@@ -38,12 +57,22 @@ final class AwsDestinations implements AutoCloseable {
     this.s3 = s3;
     this.s3Endpoint = s3Endpoint;
     this.bucket = S3Testing.freshBucket(s3);
+    this.streams = streams;
+    this.kinesisEndpoint = kinesisEndpoint;
+    this.aggregation = aggregation;
+    try {
+      this.stream = streams.create(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating a stream", e);
+    }
   }
 
   /**
    * The AWS sinks' entries under {@code sinks:}; {@code firehoseExtra} holds further lines for the
    * Firehose sink, indented by four spaces. S3 objects are gzip-compressed and keyed by the sink's
-   * batch sequence alone, so key order is write order.
+   * batch sequence alone, so key order is write order. Kinesis records are keyed by request id, so
+   * the records of one invocation share a shard and keep their order.
    */
   String sinksYaml(String firehoseExtra) {
     return "  "
@@ -53,7 +82,7 @@ final class AwsDestinations implements AutoCloseable {
         + "    stream: "
         + DELIVERY_STREAM
         + "\n"
-        + endpoint(firehose.url())
+        + endpoint(firehose.url(), REGION)
         + firehoseExtra
         + "  "
         + S3
@@ -64,11 +93,23 @@ final class AwsDestinations implements AutoCloseable {
         + "\n"
         + "    compression: gzip\n"
         + "    key: \"e2e/{unique}\"\n"
-        + endpoint(s3Endpoint);
+        + endpoint(s3Endpoint, REGION)
+        + "  "
+        + KINESIS
+        + ":\n"
+        + "    type: kinesis\n"
+        + "    stream: "
+        + stream
+        + "\n"
+        + "    partition_key: \"{requestId}\"\n"
+        + "    aggregation: "
+        + aggregation
+        + "\n"
+        + endpoint(kinesisEndpoint.toString(), KinesisLocal.REGION);
   }
 
-  private static String endpoint(String url) {
-    return "    endpoint: " + url + "\n    region: " + REGION + "\n";
+  private static String endpoint(String url, String region) {
+    return "    endpoint: " + url + "\n    region: " + region + "\n";
   }
 
   /** What the loopback Firehose stored, in arrival order; each record ends with its newline. */
@@ -83,6 +124,22 @@ final class AwsDestinations implements AutoCloseable {
   /** Every line of every object in the bucket, objects in key order, gunzipped. */
   List<Map<String, @Nullable Object>> s3Records() {
     return S3Testing.lines(s3, bucket).stream().map(JsonLines::parseObject).toList();
+  }
+
+  /**
+   * What a KCL consumer reads from the stream: every shard from its start, de-aggregated, shard by
+   * shard in sequence order.
+   */
+  List<Map<String, @Nullable Object>> kinesisRecords() {
+    return streams.readDeaggregated(stream).stream()
+        .map(read -> StandardCharsets.UTF_8.decode(read.record().data()).toString())
+        .map(JsonLines::parseObject)
+        .toList();
+  }
+
+  /** The records of every sink, by sink name. */
+  Map<String, List<Map<String, @Nullable Object>>> allRecords() {
+    return Map.of(FIREHOSE, firehoseRecords(), S3, s3Records(), KINESIS, kinesisRecords());
   }
 
   private static String withoutNewline(String line) {

@@ -8,13 +8,18 @@ import dev.telemetryrouter.locallambda.FunctionSource;
 import dev.telemetryrouter.locallambda.LocalLambda;
 import dev.telemetryrouter.locallambda.RunReport;
 import dev.telemetryrouter.sink.firehose.FakeFirehose;
+import dev.telemetryrouter.sink.kinesis.EmulatorStreams;
+import dev.telemetryrouter.sink.kinesis.KinesisLocal;
 import dev.telemetryrouter.sink.s3.S3MockProcess;
 import dev.telemetryrouter.sink.s3.S3Testing;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +39,10 @@ class AwsFanOutTest {
   private static final int INVOCATIONS = 8;
   private static final int LINES = 5;
 
+  /** The file sink {@code out} (the reference) and the three AWS sinks. */
+  private static final List<String> SINKS =
+      List.of("out", AwsDestinations.FIREHOSE, AwsDestinations.S3, AwsDestinations.KINESIS);
+
   /** Per invocation N (counted in a file in the work folder): numbered lines and a JSON line. */
   private static final String FUNCTION =
       """
@@ -52,22 +61,39 @@ class AwsFanOutTest {
 
   private static @Nullable S3MockProcess s3Mock;
   private static @Nullable S3Client s3;
+  private static @Nullable KinesisLocal kinesisLocal;
+  private static @Nullable EmulatorStreams streams;
 
+  /** The emulators the sinks' own tests use, started once for the class, on 127.0.0.1 only. */
   @BeforeAll
-  static void startS3Mock() throws Exception {
+  static void startEmulators() throws Exception {
     s3Mock = S3MockProcess.start();
     s3 = S3Testing.reader(s3Mock.url());
+    Path kinesisLog = Path.of("target", "kinesis-local.log").toAbsolutePath();
+    Files.createDirectories(kinesisLog.getParent());
+    kinesisLocal = KinesisLocal.start(kinesisLog);
+    streams = new EmulatorStreams(kinesisLocal.endpoint());
   }
 
+  /** Stops each emulator process by its PID (the classes hold their Process handles). */
   @AfterAll
-  static void stopS3Mock() throws Exception {
+  static void stopEmulators() throws Exception {
     try {
-      if (s3 != null) {
-        s3.close();
+      closeAll(s3, streams);
+    } finally {
+      closeAll(s3Mock, kinesisLocal);
+    }
+  }
+
+  private static void closeAll(@Nullable AutoCloseable first, @Nullable AutoCloseable second)
+      throws Exception {
+    try {
+      if (first != null) {
+        first.close();
       }
     } finally {
-      if (s3Mock != null) {
-        s3Mock.close();
+      if (second != null) {
+        second.close();
       }
     }
   }
@@ -81,11 +107,20 @@ class AwsFanOutTest {
     return lines;
   }
 
-  private static AwsDestinations destinations() {
-    S3MockProcess mock = java.util.Objects.requireNonNull(s3Mock);
-    return new AwsDestinations(java.util.Objects.requireNonNull(s3), mock.url());
+  private static AwsDestinations destinations(boolean aggregation) {
+    return new AwsDestinations(
+        Objects.requireNonNull(s3),
+        Objects.requireNonNull(s3Mock).url(),
+        Objects.requireNonNull(streams),
+        Objects.requireNonNull(kinesisLocal).endpoint(),
+        aggregation);
   }
 
+  /**
+   * Kinesis with KPL aggregation, read back de-aggregated; S3 gzip-compressed, read back gunzipped.
+   * Order per invocation holds at every destination: Firehose keeps arrival order, S3 objects are
+   * read in batch order, and Kinesis records of one request id share a shard.
+   */
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void invocations_everyAwsSinkHoldsEveryRecordOnceInOrder(@TempDir Path root) throws Exception {
@@ -93,7 +128,7 @@ class AwsFanOutTest {
     List<String> requestIds = new ArrayList<>();
     String log;
 
-    try (AwsDestinations aws = destinations()) {
+    try (AwsDestinations aws = destinations(true)) {
       try (LocalLambda lambda =
           harness
               .emulator(harness.routing("", aws.sinksYaml("")))
@@ -109,10 +144,7 @@ class AwsFanOutTest {
       }
 
       List<Map<String, @Nullable Object>> reference = harness.routed();
-      Map<String, List<Map<String, @Nullable Object>>> held =
-          Map.of(
-              AwsDestinations.FIREHOSE, aws.firehoseRecords(),
-              AwsDestinations.S3, aws.s3Records());
+      Map<String, List<Map<String, @Nullable Object>>> held = aws.allRecords();
       for (int i = 0; i < INVOCATIONS; i++) {
         assertThat(functionLines(reference, requestIds.get(i)))
             .as("routed, invocation %d", i + 1)
@@ -129,15 +161,19 @@ class AwsFanOutTest {
           });
 
       SummaryLine summary = SummaryLine.find(log);
-      for (String sink : List.of("out", AwsDestinations.FIREHOSE, AwsDestinations.S3)) {
-        SummaryLine.SinkCounts counts = summary.sink(sink);
-        assertThat(counts.received()).as("received by %s", sink).isEqualTo(reference.size());
-        assertThat(counts.delivered()).as("delivered by %s", sink).isEqualTo(reference.size());
-        assertThat(counts.balances()).as("%s balances: %s", sink, counts).isTrue();
+      assertEverySinkBalances(summary, reference.size());
+      for (String sink : SINKS) {
+        assertThat(summary.sink(sink).delivered()).as(sink).isEqualTo(reference.size());
       }
     }
   }
 
+  /**
+   * The loopback Firehose answers 503 to every request during the first half of the invocations,
+   * then recovers. S3 and Kinesis (without aggregation) hold each invocation's lines by the time
+   * that invocation has returned, outage or not; what Firehose refused is dead-lettered to the
+   * spill file, what it accepted after recovering is stored, and nothing is both or neither.
+   */
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void firehoseFailing_otherSinksDeliverAtOnceAndEveryAccountBalances(@TempDir Path root)
@@ -146,9 +182,10 @@ class AwsFanOutTest {
     Path spill = root.resolve("spill");
     List<String> requestIds = new ArrayList<>();
     List<List<String>> s3LinesAfterInvoke = new ArrayList<>();
+    List<List<String>> kinesisLinesAfterInvoke = new ArrayList<>();
     String log;
 
-    try (AwsDestinations aws = destinations()) {
+    try (AwsDestinations aws = destinations(false)) {
       aws.firehose.then(unavailable(1000));
       String firehoseExtra =
           "    retry: {max_attempts: 2, initial_backoff: 10ms, max_backoff: 20ms}\n"
@@ -170,7 +207,10 @@ class AwsFanOutTest {
           assertThat(invocation.status()).as(harness.extensionLog(lambda)).isEqualTo("success");
           String requestId = invocation.requestId();
           requestIds.add(requestId);
-          s3LinesAfterInvoke.add(functionLines(aws.s3Records(), requestId));
+          if (i < INVOCATIONS / 2) {
+            s3LinesAfterInvoke.add(functionLines(aws.s3Records(), requestId));
+            kinesisLinesAfterInvoke.add(functionLines(aws.kinesisRecords(), requestId));
+          }
         }
         lambda.shutdown("spindown");
         log = harness.extensionLog(lambda);
@@ -179,12 +219,16 @@ class AwsFanOutTest {
       List<Map<String, @Nullable Object>> reference = harness.routed();
       List<Map<String, @Nullable Object>> firehoseHeld = aws.firehoseRecords();
       List<Map<String, @Nullable Object>> spilled = SpillFiles.entries(spill, "delivery");
-      for (int i = 0; i < INVOCATIONS; i++) {
+      for (int i = 0; i < INVOCATIONS / 2; i++) {
         assertThat(s3LinesAfterInvoke.get(i))
             .as("in S3 when invocation %d returned", i + 1)
             .containsExactlyElementsOf(expectedLines(i + 1));
+        assertThat(kinesisLinesAfterInvoke.get(i))
+            .as("in Kinesis when invocation %d returned", i + 1)
+            .containsExactlyElementsOf(expectedLines(i + 1));
       }
       assertEveryRecordOnce(AwsDestinations.S3, reference, aws.s3Records());
+      assertEveryRecordOnce(AwsDestinations.KINESIS, reference, aws.kinesisRecords());
       List<Map<String, @Nullable Object>> firehoseAll = new ArrayList<>(firehoseHeld);
       firehoseAll.addAll(spilled);
       assertEveryRecordOnce("delivery (stored or spilled)", reference, firehoseAll);
@@ -199,21 +243,27 @@ class AwsFanOutTest {
       }
 
       SummaryLine summary = SummaryLine.find(log);
+      assertEverySinkBalances(summary, reference.size());
       SummaryLine.SinkCounts firehose = summary.sink(AwsDestinations.FIREHOSE);
       assertThat(firehose.delivered()).isEqualTo(firehoseHeld.size());
       assertThat(firehose.deadLettered()).isEqualTo(spilled.size());
       assertThat(summary.sink(AwsDestinations.S3).delivered()).isEqualTo(reference.size());
-      for (String sink : List.of("out", AwsDestinations.FIREHOSE, AwsDestinations.S3)) {
-        SummaryLine.SinkCounts counts = summary.sink(sink);
-        assertThat(counts.received()).as("received by %s", sink).isEqualTo(reference.size());
-        assertThat(counts.balances()).as("%s balances: %s", sink, counts).isTrue();
-      }
+      assertThat(summary.sink(AwsDestinations.KINESIS).delivered()).isEqualTo(reference.size());
+    }
+  }
+
+  /** Every sink received every routed record and accounts for each one. */
+  private static void assertEverySinkBalances(SummaryLine summary, int routed) {
+    for (String sink : SINKS) {
+      SummaryLine.SinkCounts counts = summary.sink(sink);
+      assertThat(counts.received()).as("received by %s", sink).isEqualTo(routed);
+      assertThat(counts.balances()).as("%s balances: %s", sink, counts).isTrue();
     }
   }
 
   private static FakeFirehose.Step[] unavailable(int requests) {
     FakeFirehose.Step[] steps = new FakeFirehose.Step[requests];
-    java.util.Arrays.fill(steps, new FakeFirehose.Fail(503, "ServiceUnavailableException"));
+    Arrays.fill(steps, new FakeFirehose.Fail(503, "ServiceUnavailableException"));
     return steps;
   }
 }

@@ -22,14 +22,14 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * The consumer side against kinesis-local: creates streams and reads back everything a stream holds
  * with ListShards, GetShardIterator and GetRecords, de-aggregating like a KCL consumer.
  */
-final class EmulatorStreams implements AutoCloseable {
+public final class EmulatorStreams implements AutoCloseable {
 
   /** A record as a consumer sees it, with the shard it was read from. */
-  record Read(String shardId, KinesisClientRecord record) {}
+  public record Read(String shardId, KinesisClientRecord record) {}
 
   private final KinesisClient client;
 
-  EmulatorStreams(URI endpoint) {
+  public EmulatorStreams(URI endpoint) {
     client =
         KinesisClient.builder()
             .endpointOverride(endpoint)
@@ -42,7 +42,7 @@ final class EmulatorStreams implements AutoCloseable {
   }
 
   /** Creates a stream with a fresh name and waits (bounded) until it is active. */
-  String create(int shards) throws InterruptedException {
+  public String create(int shards) throws InterruptedException {
     String name = "logs-" + UUID.randomUUID();
     client.createStream(b -> b.streamName(name).shardCount(shards));
     for (int i = 0; i < 200; i++) {
@@ -60,7 +60,7 @@ final class EmulatorStreams implements AutoCloseable {
   }
 
   /** Every Kinesis record of the stream, shard by shard, as stored (aggregates left whole). */
-  List<Read> readRaw(String stream) {
+  public List<Read> readRaw(String stream) {
     List<Read> all = new ArrayList<>();
     for (Shard shard : client.listShards(b -> b.streamName(stream)).shards()) {
       String iterator =
@@ -87,7 +87,7 @@ final class EmulatorStreams implements AutoCloseable {
    * Every user record of the stream, de-aggregated per shard with that shard's hash key range, as a
    * KCL record processor would receive them.
    */
-  List<Read> readDeaggregated(String stream) {
+  public List<Read> readDeaggregated(String stream) {
     List<Read> all = new ArrayList<>();
     List<Read> raw = readRaw(stream);
     for (Shard shard : client.listShards(b -> b.streamName(stream)).shards()) {

@@ -23,14 +23,20 @@ import java.util.concurrent.TimeUnit;
  * force-loopback.js}, a Node preload that rewrites every listen to 127.0.0.1; {@link #start} checks
  * with {@code ss -ltnp} that no listener of the process is on a wildcard address. It reads its TLS
  * certificate even when only the plain port is used, so the certificate path and both ports are
- * always set. Readiness is its {@code /healthcheck} answering 200.
+ * always set. Readiness is its {@code /healthcheck} answering 200. Public, and shipped in this
+ * module's test jar, for the end-to-end tests.
  */
-final class KinesisLocal implements AutoCloseable {
+public final class KinesisLocal implements AutoCloseable {
 
-  /** Where package.json, the lock file and the preload live, from the module's folder. */
-  static final Path NODE_DIR = Path.of("src", "test", "node").toAbsolutePath();
+  /**
+   * Where package.json, the lock file and the preload live: this module's src/test/node, from the
+   * module's folder, or the folder in the {@code kinesis.node.dir} system property (set by other
+   * modules' builds that run this emulator).
+   */
+  static final Path NODE_DIR =
+      Path.of(System.getProperty("kinesis.node.dir", "src/test/node")).toAbsolutePath();
 
-  static final String REGION = "us-east-1";
+  public static final String REGION = "us-east-1";
   static final String ACCOUNT = "000000000000";
 
   private static final Path MAIN = NODE_DIR.resolve("node_modules/kinesis-local/main.js");
@@ -46,12 +52,12 @@ final class KinesisLocal implements AutoCloseable {
   }
 
   /** The plain HTTP endpoint. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + plainPort);
   }
 
   /** Installs the emulator when needed, starts it, and waits until it is healthy on loopback. */
-  static KinesisLocal start(Path logFile) throws Exception {
+  public static KinesisLocal start(Path logFile) throws Exception {
     installIfMissing(logFile);
     int tlsPort = freePort();
     int plainPort = freePort();
