@@ -5,6 +5,9 @@
 #   telemetry-router/runtime/          a jlink-trimmed Java runtime with only the modules we use
 #   telemetry-router/jvm.options       JVM flags (see docs/benchmarks.md for the measurements)
 #   telemetry-router/routing.yaml      the default configuration
+# The AOT cache (telemetry-router/aot/) is added afterwards by the training run (AotTraining in
+# src/test/java); any cache left from an earlier build is deleted here first, so that a cache can
+# only ever sit beside the jars it was trained on.
 # Usage: build-layer.sh <layer-dir> <java-home> <module-src-dir>
 set -euo pipefail
 
@@ -13,17 +16,22 @@ java_home="$2"
 src="$3"
 home="$layer/telemetry-router"
 lib="$home/lib"
+rm -rf "$home/aot"
 
 # One line that changes whenever any jar changes: the launcher compares it with the AOT cache's.
 (cd "$lib" && sha256sum -- *.jar | LC_ALL=C sort -k2 | sha256sum | cut -d' ' -f1) > "$lib/jars.sha256"
 
-# The modules the jars need, as jdeps sees them, plus what is reached only by reflection or
-# service lookup: jdk.crypto.ec-style providers live in java.base since JDK 22; DNS (java.naming)
-# and the unsupported Unsafe (jdk.unsupported) are used by the AWS SDK and OkHttp at run time.
-classpath=$(find "$lib" -name '*.jar' | LC_ALL=C sort | paste -sd:)
+# The modules the jars need, as jdeps sees them (every jar: the sinks and the AWS SDK too), plus
+# what is reached only by reflection or service lookup and so is invisible to jdeps: DNS through
+# JNDI (java.naming) and Unsafe (jdk.unsupported) used by the AWS SDK at run time. The packaged
+# layer's end-to-end test runs every sink on this runtime, which is what proves the list complete.
 detected=$("$java_home/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \
-  --class-path "$classpath" "$lib"/router-core-*.jar 2>/dev/null || true)
-modules="java.base,java.net.http,jdk.httpserver,java.naming,jdk.unsupported,jdk.crypto.cryptoki"
+  "$lib"/*.jar 2>/dev/null | tail -n 1 || true)
+if [ -z "$detected" ]; then
+  echo "jdeps found no module dependencies in $lib: the runtime would be incomplete" >&2
+  exit 1
+fi
+modules="java.base,java.net.http,jdk.httpserver,java.naming,jdk.unsupported"
 if [ -n "$detected" ]; then
   modules="$modules,$detected"
 fi
@@ -35,6 +43,12 @@ rm -rf "$home/runtime"
   --output "$home/runtime" \
   --strip-debug --no-man-pages --no-header-files \
   --generate-cds-archive
+
+# Only the java launcher is needed (keytool, jwebserver and the like are not). The CDS archive for
+# heaps over 32 GB (classes_nocoops.jsa, 14 MB) can never be used under our -Xmx; classes.jsa stays
+# as the fallback when the AOT cache is skipped.
+find "$home/runtime/bin" -type f ! -name java -delete
+rm -f "$home/runtime/lib/server/classes_nocoops.jsa"
 
 # The class path is spelled out jar by jar, in a fixed order: an AOT cache is only valid for the
 # class path it was trained with.

@@ -1,0 +1,132 @@
+package dev.telemetryrouter.layer.training;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Services that answer every sink's request with success, each on its own 127.0.0.1 port: enough
+ * for the sinks' full send path (client build, signing, request, response parsing) to run in the
+ * training run and the packaged-layer tests. They keep counts only, never contents.
+ *
+ * <p>Firehose answers PutRecordBatch (JSON 1.1) with one RecordId per record sent; S3 answers
+ * PutObject with an ETag; the HTTP intake answers 200 with an empty JSON object.
+ */
+public final class LoopbackSinks implements AutoCloseable {
+
+  private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+  private final Map<String, AtomicLong> requests = new LinkedHashMap<>();
+  private final AtomicLong firehoseRecords = new AtomicLong();
+
+  private LoopbackSinks() {}
+
+  /** Starts one server per service on an ephemeral loopback port. */
+  public static LoopbackSinks start() throws IOException {
+    LoopbackSinks sinks = new LoopbackSinks();
+    try {
+      sinks.serve("firehose", sinks::firehose);
+      sinks.serve("s3", (exchange, body) -> reply(exchange, 200, "application/xml", "", true));
+      sinks.serve(
+          "http", (exchange, body) -> reply(exchange, 200, "application/json", "{}", false));
+    } catch (IOException e) {
+      sinks.close();
+      throw e;
+    }
+    return sinks;
+  }
+
+  /** The endpoint URL of a service: {@code firehose}, {@code s3} or {@code http}. */
+  public String url(String service) {
+    HttpServer server = servers.get(service);
+    if (server == null) {
+      throw new IllegalArgumentException("no loopback service " + service);
+    }
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Requests a service has answered so far. */
+  public long requests(String service) {
+    AtomicLong count = requests.get(service);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Records received in Firehose PutRecordBatch requests so far. */
+  public long firehoseRecords() {
+    return firehoseRecords.get();
+  }
+
+  /** Answers one request whose body was read already. */
+  private interface Handler {
+    void handle(HttpExchange exchange, String body) throws IOException;
+  }
+
+  private void serve(String service, Handler handler) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    AtomicLong count = new AtomicLong();
+    server.createContext(
+        "/",
+        exchange -> {
+          count.incrementAndGet();
+          handler.handle(exchange, readBody(exchange));
+        });
+    server.start();
+    servers.put(service, server);
+    requests.put(service, count);
+  }
+
+  private void firehose(HttpExchange exchange, String body) throws IOException {
+    int records = occurrences(body, "\"Data\"");
+    firehoseRecords.addAndGet(records);
+
+    StringBuilder answer = new StringBuilder("{\"Encrypted\":false,\"FailedPutCount\":0,");
+    answer.append("\"RequestResponses\":[");
+    for (int i = 0; i < records; i++) {
+      answer.append(i == 0 ? "" : ",").append("{\"RecordId\":\"r").append(i).append("\"}");
+    }
+    answer.append("]}");
+    reply(exchange, 200, "application/x-amz-json-1.1", answer.toString(), false);
+  }
+
+  private static String readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int occurrences(String text, String needle) {
+    int count = 0;
+    for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  private static void reply(
+      HttpExchange exchange, int status, String contentType, String body, boolean etag)
+      throws IOException {
+    try (exchange) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      if (etag) {
+        exchange.getResponseHeaders().set("ETag", "\"0123456789abcdef\"");
+      }
+      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+      if (bytes.length > 0) {
+        exchange.getResponseBody().write(bytes);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    servers.values().forEach(server -> server.stop(0));
+  }
+}

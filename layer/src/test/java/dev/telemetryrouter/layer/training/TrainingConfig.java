@@ -1,0 +1,83 @@
+package dev.telemetryrouter.layer.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The routing.yaml of a run with every sink the layer ships, each pointed at a loopback stand-in or
+ * a temporary folder, with fake credentials (the emulator's) and an explicit region so that no
+ * client ever looks anything up.
+ */
+public final class TrainingConfig {
+
+  /** Sink modules are packaged as router-sink-TYPE-VERSION.jar. */
+  private static final Pattern SINK_JAR = Pattern.compile("router-sink-([a-z0-9-]+?)-\\d.*\\.jar");
+
+  /** Library jars named like sinks that are not sinks. */
+  private static final List<String> NOT_SINKS = List.of("aws-common", "testkit");
+
+  /** The sink types this class can configure; a layer shipping another one fails the build. */
+  private static final List<String> KNOWN = List.of("file", "stdout", "firehose", "s3", "http");
+
+  private TrainingConfig() {}
+
+  /** The sink types whose jars are in {@code lib}, in a fixed order. */
+  public static List<String> sinkTypes(Path lib) throws IOException {
+    List<String> types = new ArrayList<>();
+    try (Stream<Path> jars = Files.list(lib)) {
+      for (Path jar : jars.sorted().toList()) {
+        Matcher name = SINK_JAR.matcher(jar.getFileName().toString());
+        if (name.matches() && !NOT_SINKS.contains(name.group(1))) {
+          types.add(name.group(1));
+        }
+      }
+    }
+    for (String type : types) {
+      if (!KNOWN.contains(type)) {
+        throw new IllegalStateException(
+            "the layer ships sink type '"
+                + type
+                + "' which the training run does not exercise: add it to TrainingConfig and"
+                + " LoopbackSinks so the AOT cache covers it");
+      }
+    }
+    return types;
+  }
+
+  /** Writes routing.yaml for {@code types} into {@code dir} and returns its path. */
+  public static Path write(Path dir, List<String> types, LoopbackSinks services, Path fileOut)
+      throws IOException {
+    StringBuilder yaml = new StringBuilder("version: 1\nsinks:\n");
+    for (String type : types) {
+      yaml.append("  ").append(type).append(":\n    type: ").append(type).append('\n');
+      yaml.append(options(type, services, fileOut));
+    }
+    Files.createDirectories(dir);
+    Path file = dir.resolve("routing.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static String options(String type, LoopbackSinks services, Path fileOut) {
+    return switch (type) {
+      case "file" -> "    directory: " + fileOut.toAbsolutePath() + "\n";
+      case "stdout" -> "";
+      case "firehose" -> "    stream: training-stream\n" + aws(type, services);
+      case "s3" -> "    bucket: training-bucket\n" + aws(type, services);
+      case "http" -> "    url: " + services.url(type) + "/ingest\n";
+      default -> throw new IllegalArgumentException(type.toUpperCase(Locale.ROOT));
+    };
+  }
+
+  /** An explicit region and a loopback endpoint: the SDK then resolves and probes nothing. */
+  private static String aws(String type, LoopbackSinks services) {
+    return "    region: us-east-1\n    endpoint: " + services.url(type) + "\n";
+  }
+}
