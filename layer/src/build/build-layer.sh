@@ -25,8 +25,13 @@ rm -rf "$home/aot"
 # what is reached only by reflection or service lookup and so is invisible to jdeps: DNS through
 # JNDI (java.naming) and Unsafe (jdk.unsupported) used by the AWS SDK at run time. The packaged
 # layer's end-to-end test runs every sink on this runtime, which is what proves the list complete.
+# --module-path: okhttp is a named module that requires okio and kotlin.stdlib by module name.
 detected=$("$java_home/bin/jdeps" --multi-release 25 --ignore-missing-deps --print-module-deps \
-  "$lib"/*.jar 2>/dev/null | tail -n 1 || true)
+  --module-path "$lib" "$lib"/*.jar 2>/dev/null | tail -n 1 || true)
+case "$detected" in
+  java.base*) ;;
+  *) detected="" ;;
+esac
 if [ -z "$detected" ]; then
   echo "jdeps found no module dependencies in $lib: the runtime would be incomplete" >&2
   exit 1

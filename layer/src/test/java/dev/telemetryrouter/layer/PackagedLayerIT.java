@@ -74,7 +74,7 @@ class PackagedLayerIT {
 
   @Test
   void run_layerShipsEverySinkItIsBuiltWith() {
-    assertThat(types).contains("file", "stdout", "firehose");
+    assertThat(types).contains("file", "stdout", "firehose", "s3", "http");
   }
 
   @Test

@@ -70,8 +70,8 @@ public final class TrainingConfig {
       case "file" -> "    directory: " + fileOut.toAbsolutePath() + "\n";
       case "stdout" -> "";
       case "firehose" -> "    stream: training-stream\n" + aws(type, services);
-      case "s3" -> "    bucket: training-bucket\n" + aws(type, services);
-      case "http" -> "    url: " + services.url(type) + "/ingest\n";
+      case "s3" -> "    bucket: training-bucket\n    compression: gzip\n" + aws(type, services);
+      case "http" -> "    url: " + services.url(type) + "/ingest\n    gzip: true\n";
       default -> throw new IllegalArgumentException(type.toUpperCase(Locale.ROOT));
     };
   }
