@@ -74,7 +74,7 @@ class PackagedLayerIT {
 
   @Test
   void run_layerShipsEverySinkItIsBuiltWith() {
-    assertThat(types).contains("file", "stdout", "firehose", "s3", "http");
+    assertThat(types).contains("file", "stdout", "firehose", "kinesis", "s3", "http");
   }
 
   @Test
@@ -96,6 +96,9 @@ class PackagedLayerIT {
 
     assertThat(linesIn(fileOut())).isEqualTo(summary.count("file", "delivered"));
     assertThat(services.firehoseRecords()).isEqualTo(summary.count("firehose", "delivered"));
+    assertThat(services.kinesisRecords())
+        .as("one Kinesis record per log record, plus the aggregated sink's records")
+        .isGreaterThan(summary.count("kinesis", "delivered"));
     for (String type : types) {
       if (!type.equals("file") && !type.equals("stdout")) {
         assertThat(services.requests(type)).as(type).isPositive();

@@ -101,6 +101,9 @@ public final class LayerRun {
             .layer(layer)
             .workDir(workDir)
             .function(FunctionSource.command(function))
+            // Generous: the first invocation builds every sink's client on a cold JVM, and these
+            // runs share the build machine; the runs check behaviour, not speed.
+            .functionTimeout(Duration.ofSeconds(30))
             .shutdownTimeout(shutdownTimeout);
     functionEnv.forEach(builder::env);
     extensionEnv.forEach(builder::extensionEnv);

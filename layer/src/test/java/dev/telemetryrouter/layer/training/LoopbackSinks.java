@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * for the sinks' full send path (client build, signing, request, response parsing) to run in the
  * training run and the packaged-layer tests. They keep counts only, never contents.
  *
- * <p>Firehose answers PutRecordBatch (JSON 1.1) with one RecordId per record sent; S3 answers
- * PutObject with an ETag; the HTTP intake answers 200 with an empty JSON object.
+ * <p>Firehose answers PutRecordBatch (JSON 1.1) with one RecordId per record sent; Kinesis answers
+ * PutRecords in CBOR (the SDK's default for Kinesis) with one sequence number per record; S3
+ * answers PutObject with an ETag; the HTTP intake answers 200 with an empty JSON object.
  */
 public final class LoopbackSinks implements AutoCloseable {
 
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final Map<String, AtomicLong> requests = new LinkedHashMap<>();
   private final AtomicLong firehoseRecords = new AtomicLong();
+  private final AtomicLong kinesisRecords = new AtomicLong();
 
   private LoopbackSinks() {}
 
@@ -32,6 +34,7 @@ public final class LoopbackSinks implements AutoCloseable {
     LoopbackSinks sinks = new LoopbackSinks();
     try {
       sinks.serve("firehose", sinks::firehose);
+      sinks.serve("kinesis", sinks::kinesis);
       sinks.serve("s3", (exchange, body) -> reply(exchange, 200, "application/xml", "", true));
       sinks.serve(
           "http", (exchange, body) -> reply(exchange, 200, "application/json", "{}", false));
@@ -42,7 +45,9 @@ public final class LoopbackSinks implements AutoCloseable {
     return sinks;
   }
 
-  /** The endpoint URL of a service: {@code firehose}, {@code s3} or {@code http}. */
+  /**
+   * The endpoint URL of a service: {@code firehose}, {@code kinesis}, {@code s3} or {@code http}.
+   */
   public String url(String service) {
     HttpServer server = servers.get(service);
     if (server == null) {
@@ -65,6 +70,11 @@ public final class LoopbackSinks implements AutoCloseable {
   /** Answers one request whose body was read already. */
   private interface Handler {
     void handle(HttpExchange exchange, String body) throws IOException;
+  }
+
+  /** Kinesis records (aggregated ones count once) received in PutRecords requests so far. */
+  public long kinesisRecords() {
+    return kinesisRecords.get();
   }
 
   private void serve(String service, Handler handler) throws IOException {
@@ -95,9 +105,31 @@ public final class LoopbackSinks implements AutoCloseable {
     reply(exchange, 200, "application/x-amz-json-1.1", answer.toString(), false);
   }
 
+  /**
+   * Every Kinesis record carries a PartitionKey, a CBOR text key that the log lines of the training
+   * and test functions never contain, so its occurrences count the records.
+   */
+  private void kinesis(HttpExchange exchange, String body) throws IOException {
+    int records = occurrences(body, "PartitionKey");
+    kinesisRecords.addAndGet(records);
+
+    Cbor answer = new Cbor().map(2).text("FailedRecordCount").unsigned(0);
+    answer.text("Records").array(records);
+    for (int i = 0; i < records; i++) {
+      answer.map(2).text("SequenceNumber").text(Integer.toString(i + 1));
+      answer.text("ShardId").text("shardId-000000000000");
+    }
+    try (exchange) {
+      byte[] bytes = answer.bytes();
+      exchange.getResponseHeaders().set("Content-Type", "application/x-amz-cbor-1.1");
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+    }
+  }
+
   private static String readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
   }
 

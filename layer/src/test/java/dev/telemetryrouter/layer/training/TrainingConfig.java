@@ -24,7 +24,8 @@ public final class TrainingConfig {
   private static final List<String> NOT_SINKS = List.of("aws-common", "testkit");
 
   /** The sink types this class can configure; a layer shipping another one fails the build. */
-  private static final List<String> KNOWN = List.of("file", "stdout", "firehose", "s3", "http");
+  private static final List<String> KNOWN =
+      List.of("file", "stdout", "firehose", "kinesis", "s3", "http");
 
   private TrainingConfig() {}
 
@@ -59,6 +60,11 @@ public final class TrainingConfig {
       yaml.append("  ").append(type).append(":\n    type: ").append(type).append('\n');
       yaml.append(options(type, services, fileOut));
     }
+    if (types.contains("kinesis")) {
+      // The KPL aggregation path is separate code: a second Kinesis sink trains it too.
+      yaml.append("  kinesis-aggregated:\n    type: kinesis\n    aggregation: true\n");
+      yaml.append(options("kinesis", services, fileOut));
+    }
     Files.createDirectories(dir);
     Path file = dir.resolve("routing.yaml");
     Files.writeString(file, yaml);
@@ -69,7 +75,7 @@ public final class TrainingConfig {
     return switch (type) {
       case "file" -> "    directory: " + fileOut.toAbsolutePath() + "\n";
       case "stdout" -> "";
-      case "firehose" -> "    stream: training-stream\n" + aws(type, services);
+      case "firehose", "kinesis" -> "    stream: training-stream\n" + aws(type, services);
       case "s3" -> "    bucket: training-bucket\n    compression: gzip\n" + aws(type, services);
       case "http" -> "    url: " + services.url(type) + "/ingest\n    gzip: true\n";
       default -> throw new IllegalArgumentException(type.toUpperCase(Locale.ROOT));
