@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  * The one-line account written at exit: the pipeline's counts, then each sink's, such as {@code
  * summary received=10 dropped=1(filter:level=1) sink=archive received=9 delivered=8 retried=2
  * dropped=0 dead_lettered=1 pending=0 bytes=912}. For each sink, received = delivered + dropped +
- * dead_lettered + pending.
+ * dead_lettered + pending, where received includes the records replayed from the dead-letter spill
+ * file; {@code replayed=N} follows {@code received} when there were any.
  */
 public final class AccountsSummary {
 
@@ -22,6 +23,9 @@ public final class AccountsSummary {
       Accounts.SinkAccounts sink = entry.getValue();
       line.append(" sink=").append(entry.getKey());
       line.append(" received=").append(sink.received());
+      if (sink.replayed() > 0) {
+        line.append(" replayed=").append(sink.replayed());
+      }
       line.append(" delivered=").append(sink.delivered());
       line.append(" retried=").append(sink.retried());
       appendDropped(line, sink.dropped());

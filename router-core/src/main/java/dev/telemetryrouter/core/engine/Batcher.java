@@ -30,6 +30,14 @@ final class Batcher {
     this.maxAge = policy.maxAge();
   }
 
+  int maxRecords() {
+    return maxRecords;
+  }
+
+  long maxBytes() {
+    return maxBytes;
+  }
+
   /** The largest cost one record may have and still travel in a batch of its own. */
   long maxRecordCost() {
     return maxRecordCost;

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Records coming back from a send that ran out of time go back to the head, past the bound: they
  * were already admitted, and there is at most a batch of them.
+ *
+ * <p>A replay from the dead-letter file {@linkplain #reserve reserves} room for the records it
+ * sends, so that the buffer and a replay in flight together never hold more than the bound.
  */
 final class SinkBuffer {
 
@@ -36,6 +39,11 @@ final class SinkBuffer {
   private final ReentrantLock lock = new ReentrantLock();
   private final Deque<QueuedRecord> queue = new ArrayDeque<>();
   private long cost;
+  private int reservedRecords;
+  private long reservedBytes;
+
+  /** Room left in the buffer, reservations counted. */
+  record Room(int records, long bytes) {}
 
   SinkBuffer(
       SinkIdentity sink,
@@ -120,6 +128,46 @@ final class SinkBuffer {
     }
   }
 
+  /** The room left now for a replay; it may shrink before {@link #reserve} is called. */
+  Room room() {
+    lock.lock();
+    try {
+      return new Room(
+          Math.max(0, policy.maxRecords() - queue.size() - reservedRecords),
+          Math.max(0, policy.maxBytes() - cost - reservedBytes));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Holds room for records a replay sends; false, holding nothing, when there is not enough. */
+  boolean reserve(int records, long bytes) {
+    lock.lock();
+    try {
+      if (queue.size() + reservedRecords + records > policy.maxRecords()
+          || cost + reservedBytes + bytes > policy.maxBytes()) {
+        return false;
+      }
+      reservedRecords += records;
+      reservedBytes += bytes;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives back room held by {@link #reserve}, and wakes arrivals waiting for room. */
+  void release(int records, long bytes) {
+    lock.lock();
+    try {
+      reservedRecords -= records;
+      reservedBytes -= bytes;
+    } finally {
+      lock.unlock();
+    }
+    waiter.wake();
+  }
+
   /** Removes everything buffered, for the shutdown spill; the caller accounts for it. */
   List<QueuedRecord> drain() {
     lock.lock();
@@ -158,7 +206,8 @@ final class SinkBuffer {
   }
 
   private boolean hasRoomFor(QueuedRecord record) {
-    return queue.size() < policy.maxRecords() && cost + record.cost() <= policy.maxBytes();
+    return queue.size() + reservedRecords < policy.maxRecords()
+        && cost + reservedBytes + record.cost() <= policy.maxBytes();
   }
 
   private void evictFor(QueuedRecord record) {

@@ -59,6 +59,10 @@ final class SinkChannel {
             ? null
             : new SpillFile(identity, policy.spillDirectory(), policy.spillMaxBytes(), clock);
     this.deadLetters = new DeadLetters(identity, spill, policy.sinkName(), channels);
+    SpillReplay replay =
+        spill == null
+            ? null
+            : new SpillReplay(identity, spill, buffer, batcher, oversize, encoding, ledger, clock);
     BatchSender sender =
         new BatchSender(
             identity,
@@ -70,7 +74,12 @@ final class SinkChannel {
             waiter);
     this.flow =
         new SinkFlow(
-            identity, plan, buffer, batcher, sender, deadLetters, ledger, clock, waiter, random);
+            identity,
+            plan,
+            new SinkFlow.Parts(buffer, batcher, sender, deadLetters, replay, ledger),
+            clock,
+            waiter,
+            random);
   }
 
   /**

@@ -40,6 +40,7 @@ final class SinkFlow {
   private final Batcher batcher;
   private final BatchSender sender;
   private final DeadLetters deadLetters;
+  private final @Nullable SpillReplay replay;
   private final SinkLedger ledger;
   private final InstantSource clock;
   private final Waiter waiter;
@@ -53,14 +54,19 @@ final class SinkFlow {
   private boolean started;
   private volatile boolean closed;
 
-  SinkFlow(
-      SinkIdentity identity,
-      SinkPlan plan,
+  /** The sink's parts this class drives; {@code replay} is null without a spill directory. */
+  record Parts(
       SinkBuffer buffer,
       Batcher batcher,
       BatchSender sender,
       DeadLetters deadLetters,
-      SinkLedger ledger,
+      @Nullable SpillReplay replay,
+      SinkLedger ledger) {}
+
+  SinkFlow(
+      SinkIdentity identity,
+      SinkPlan plan,
+      Parts parts,
       InstantSource clock,
       Waiter waiter,
       RandomGenerator random) {
@@ -69,11 +75,12 @@ final class SinkFlow {
     this.batchPrefix =
         identity.name() + "-" + Long.toHexString(random.nextLong() & 0xFFFF_FFFF_FFFFL) + "-";
     this.plan = plan;
-    this.buffer = buffer;
-    this.batcher = batcher;
-    this.sender = sender;
-    this.deadLetters = deadLetters;
-    this.ledger = ledger;
+    this.buffer = parts.buffer();
+    this.batcher = parts.batcher();
+    this.sender = parts.sender();
+    this.deadLetters = parts.deadLetters();
+    this.replay = parts.replay();
+    this.ledger = parts.ledger();
     this.clock = clock;
     this.waiter = waiter;
     Duration retries = plan.retry().maxBackoff().multipliedBy(plan.retry().maxAttempts());
@@ -93,7 +100,11 @@ final class SinkFlow {
     }
   }
 
-  /** Sends the batches that are due (full or aged) unless a flush is sending or waiting to. */
+  /**
+   * Sends the batches that are due (full or aged) unless a flush is sending or waiting to; then,
+   * with nothing due, replays the dead-letter file when a replay is wanted. Flushes never replay:
+   * the time before {@code /next} is for the records of the invocation.
+   */
   void sendDue() {
     Instant now = clock.instant();
     if (now.isBefore(resumeBackgroundAt) || !sending.tryLock()) {
@@ -109,7 +120,10 @@ final class SinkFlow {
       while (!sending.hasQueuedThreads() && !closed) {
         List<QueuedRecord> batch = buffer.take(batcher, false, clock.instant());
         if (batch.isEmpty()) {
-          return;
+          if (!replayOnce(deadline)) {
+            return;
+          }
+          continue;
         }
         if (!sendBatch(batch, deadline)) {
           pauseUnlessFlushWaits();
@@ -181,9 +195,13 @@ final class SinkFlow {
     }
   }
 
-  /** When the background should look again: the oldest record's age limit, or a retry pause. */
+  /**
+   * When the background should look again: now for a wanted replay, else the oldest record's age
+   * limit, or a retry pause.
+   */
   @Nullable Instant nextDueAt() {
-    Instant due = buffer.dueAt(batcher);
+    boolean replayNow = replay != null && replay.wanted() && !closed;
+    Instant due = replayNow ? clock.instant() : buffer.dueAt(batcher);
     if (due == null) {
       return null;
     }
@@ -194,9 +212,27 @@ final class SinkFlow {
     return lastFullFlush;
   }
 
+  /** Sends one chunk of the dead-letter file; true when it all went and more may follow. */
+  private boolean replayOnce(Supplier<Instant> deadline) {
+    SpillReplay.Chunk chunk = replay == null ? null : replay.next();
+    if (chunk == null) {
+      return false;
+    }
+    SendOutcome outcome =
+        chunk.records().isEmpty()
+            ? new SendOutcome()
+            : sender.send(batchPrefix + batches.incrementAndGet(), chunk.records(), deadline);
+    ledger.retry(outcome.retried());
+    replay.settle(chunk, outcome);
+    return replay.wanted();
+  }
+
   private boolean sendBatch(List<QueuedRecord> batch, Supplier<Instant> deadline) {
     String batchId = batchPrefix + batches.incrementAndGet();
     SendOutcome outcome = sender.send(batchId, batch, deadline);
+    if (replay != null && !outcome.delivered().isEmpty()) {
+      replay.want();
+    }
 
     long bytes = outcome.delivered().stream().mapToLong(record -> record.data().length).sum();
     ledger.deliver(outcome.delivered().size(), bytes);

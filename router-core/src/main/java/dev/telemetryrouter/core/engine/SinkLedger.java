@@ -28,6 +28,7 @@ final class SinkLedger {
   private long queued;
   private long inFlight;
   private long deliveredBytes;
+  private long replayed;
   private final Map<String, Long> dropped = new TreeMap<>();
 
   synchronized void queue(From from, int count) {
@@ -56,6 +57,13 @@ final class SinkLedger {
     deadLettered += count;
   }
 
+  /** Records read back from the spill file into a send: received (and replayed) now. */
+  synchronized void replay(int count) {
+    received += count;
+    replayed += count;
+    inFlight += count;
+  }
+
   synchronized void retry(int count) {
     retried += count;
   }
@@ -68,7 +76,8 @@ final class SinkLedger {
         Collections.unmodifiableMap(new TreeMap<>(dropped)),
         deadLettered,
         queued + inFlight,
-        deliveredBytes);
+        deliveredBytes,
+        replayed);
   }
 
   private void leave(From from, int count) {

@@ -3,6 +3,10 @@ package dev.telemetryrouter.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetryrouter.spi.sink.SendResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -12,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The threaded driver with the real clock: waits on events with a bound, never sleeps. */
 class BackgroundRouterTest {
@@ -29,13 +34,7 @@ class BackgroundRouterTest {
   @Test
   void workers_sendAgedBatchesWithoutAFlush() throws InterruptedException {
     CountDownLatch delivered = new CountDownLatch(3);
-    FakeSink sink =
-        new FakeSink()
-            .behave(
-                (batch, context) -> {
-                  batch.records().forEach(r -> delivered.countDown());
-                  return SendResult.allDelivered(batch.size());
-                });
+    FakeSink sink = counting(delivered);
     SinkPlan plan =
         Plans.withBatch(
             Plans.sink("archive", sink), new BatchPolicy(100, 1_000_000, Duration.ofMillis(20)));
@@ -111,6 +110,36 @@ class BackgroundRouterTest {
 
     assertThat(report.sinks().get("archive").delivered()).isEqualTo(1);
     assertThat(sink.closed()).isTrue();
+  }
+
+  @Test
+  void start_withADeadLetterFileLeftBehind_replaysItInTheBackground(@TempDir Path spillDir)
+      throws IOException, InterruptedException {
+    try (InputStream in = getClass().getResourceAsStream("/engine/dead-letter-archive.jsonl")) {
+      Files.write(spillDir.resolve("dead-letter-archive.jsonl"), in.readAllBytes());
+    }
+    CountDownLatch delivered = new CountDownLatch(3);
+    FakeSink sink = counting(delivered);
+    SinkPlan plan =
+        Plans.withDeadLetter(
+            Plans.sink("archive", sink), new DeadLetterPolicy(spillDir, 1_000_000, null));
+    router =
+        Router.background(
+            new RoutingPlan(List.of(), List.of(plan)), clock, new SplittableRandom(1));
+
+    router.start();
+
+    assertThat(delivered.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** A sink that delivers everything and counts the records down on {@code delivered}. */
+  private static FakeSink counting(CountDownLatch delivered) {
+    return new FakeSink()
+        .behave(
+            (batch, context) -> {
+              batch.records().forEach(r -> delivered.countDown());
+              return SendResult.allDelivered(batch.size());
+            });
   }
 
   private void acceptRange(int from, int to) {
