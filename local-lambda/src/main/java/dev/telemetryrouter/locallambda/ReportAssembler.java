@@ -3,6 +3,7 @@ package dev.telemetryrouter.locallambda;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Builds a {@link RunReport} from the sandbox state. */
@@ -92,7 +93,9 @@ final class ReportAssembler {
               stats.droppedEvents,
               stats.droppedBatches,
               stats.failedRequests,
-              stats.undelivered));
+              stats.undelivered,
+              stats.afterExitEvents,
+              Map.copyOf(stats.afterExitTypes)));
     }
     return List.copyOf(out);
   }

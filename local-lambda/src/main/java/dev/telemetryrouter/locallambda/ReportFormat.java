@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** Renders a {@link RunReport} as JSON (durations in milliseconds) and as text for people. */
@@ -67,6 +68,8 @@ final class ReportFormat {
     m.put("droppedBatches", s.droppedBatches());
     m.put("failedRequests", s.failedRequests());
     m.put("undeliveredEvents", s.undeliveredEvents());
+    m.put("afterExitEvents", s.afterExitEvents());
+    m.put("afterExitTypes", new TreeMap<String, Object>(s.afterExitTypes()));
     return m;
   }
 
@@ -147,6 +150,16 @@ final class ReportFormat {
           .append(", undelivered ")
           .append(s.undeliveredEvents())
           .append('\n');
+      if (s.afterExitEvents() > 0) {
+        out.append("  not delivered because ")
+            .append(s.extension())
+            .append(" had exited (not a drop; Lambda stops delivering too): ")
+            .append(s.afterExitEvents())
+            .append(" events");
+        new TreeMap<>(s.afterExitTypes())
+            .forEach((type, n) -> out.append(", ").append(type).append(' ').append(n));
+        out.append('\n');
+      }
     }
     for (RunReport.ErrorCall c : r.errorCalls()) {
       out.append(c.kind())

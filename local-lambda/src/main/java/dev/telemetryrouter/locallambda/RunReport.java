@@ -60,7 +60,18 @@ public record RunReport(
       Duration totalDuration,
       Map<String, Duration> heldAfterRuntimeDone) {}
 
-  /** One subscription's delivery counters; events are counted with logsDropped events included. */
+  /**
+   * One subscription's delivery counters; events are counted with logsDropped events included.
+   *
+   * @param droppedEvents events lost while the extension was running: its listener failed or fell
+   *     behind
+   * @param failedRequests the requests that failed while the extension was running
+   * @param undeliveredEvents events still buffered when the run ended, the extension still alive
+   * @param afterExitEvents events that were not delivered because the extension had exited (Lambda
+   *     does not deliver to an exited extension either), typically its own last log lines; not a
+   *     loss caused by the listener
+   * @param afterExitTypes those events per event type, such as {@code extension}
+   */
   public record SubscriberReport(
       String extension,
       String api,
@@ -71,7 +82,9 @@ public record RunReport(
       long droppedEvents,
       long droppedBatches,
       long failedRequests,
-      long undeliveredEvents) {}
+      long undeliveredEvents,
+      long afterExitEvents,
+      Map<String, Long> afterExitTypes) {}
 
   /**
    * A call to {@code /extension/init/error} ({@code kind} "init") or {@code /exit/error} ("exit").

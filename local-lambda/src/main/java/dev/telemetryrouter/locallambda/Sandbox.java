@@ -33,6 +33,13 @@ final class Sandbox {
   /** Lambda allows at most 10 extensions per function (lambda-platform.md §1.2). */
   static final int MAX_EXTENSIONS = 10;
 
+  /**
+   * After SHUTDOWN an extension typically closes its listener and exits within moments; a delivery
+   * that fails in that window is the listener going away with the process, not a drop. Waited for
+   * only during SHUTDOWN, so drops while an extension runs are reported at once.
+   */
+  static final Duration EXIT_GRACE = Duration.ofMillis(500);
+
   enum Phase {
     INIT,
     IDLE,
@@ -140,6 +147,46 @@ final class Sandbox {
         }
       }
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    // Outside the lock: subscribers must stop delivering to the exited process now.
+    bus.wakeAll();
+  }
+
+  /** Tells a subscriber whether the process that owns its listener is gone. */
+  Subscriber.Lifeline lifeline(@Nullable ExtensionProcess process) {
+    if (process == null) {
+      return Subscriber.Lifeline.NONE;
+    }
+    return new Subscriber.Lifeline() {
+      @Override
+      public boolean exited() {
+        return !process.alive();
+      }
+
+      @Override
+      public boolean exitsSoon() {
+        if (!process.alive()) {
+          return true;
+        }
+        if (!shuttingDown()) {
+          return false;
+        }
+        try {
+          return process.process().waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return !process.alive();
+        }
+      }
+    };
+  }
+
+  private boolean shuttingDown() {
+    lock.lock();
+    try {
+      return phase == Phase.SHUTDOWN || phase == Phase.CLOSED;
     } finally {
       lock.unlock();
     }

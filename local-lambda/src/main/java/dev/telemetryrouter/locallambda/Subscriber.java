@@ -24,10 +24,43 @@ import org.jspecify.annotations.Nullable;
  * after its first event; only one request is in flight; a batch that fills while one is in flight,
  * or one answered with a status of 400 or more or a transport error, is dropped and reported
  * through a {@code platform.logsDropped} event. Nothing is sent while the sandbox is frozen.
+ *
+ * <p>Once the extension process that owns the listener has exited, nothing more is sent to it, as
+ * on Lambda: its events are counted as not delivered after the exit, never as drops, and no
+ * logsDropped event is made about them.
  */
 final class Subscriber {
 
   private static final System.Logger log = System.getLogger(Subscriber.class.getName());
+
+  /** What a subscriber needs to know about the extension process that owns its listener. */
+  interface Lifeline {
+    /** For a registration without a launched process: it never counts as exited. */
+    Lifeline NONE =
+        new Lifeline() {
+          @Override
+          public boolean exited() {
+            return false;
+          }
+
+          @Override
+          public boolean exitsSoon() {
+            return false;
+          }
+        };
+
+    /** True once the process has exited: nothing can reach its listener any more. */
+    boolean exited();
+
+    /**
+     * Asked after a failed delivery: true if the process has exited or exits shortly because it is
+     * shutting down, so the failure was its listener going away with it rather than a drop.
+     */
+    boolean exitsSoon();
+  }
+
+  /** One rendered event and its type, kept for the report of what could not be delivered. */
+  private record Item(String type, String json) {}
 
   static final String SLOW_CONSUMER =
       "Some logs were dropped because the downstream consumer is slower than the logs production"
@@ -38,15 +71,16 @@ final class Subscriber {
   private final DeliveryClient client;
   private final InstantSource clock;
   private final BooleanSupplier frozen;
+  private final Lifeline lifeline;
   private final boolean dropWhileBusy;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Thread sender;
 
-  private List<String> batch = new ArrayList<>();
+  private List<Item> batch = new ArrayList<>();
   private long batchBytes;
   private @Nullable Instant batchStart;
-  private final Deque<List<String>> full = new ArrayDeque<>();
+  private final Deque<List<Item>> full = new ArrayDeque<>();
   private boolean inFlight;
   private boolean flushRequested;
   private boolean closed;
@@ -58,6 +92,7 @@ final class Subscriber {
       DeliveryClient client,
       InstantSource clock,
       BooleanSupplier frozen,
+      Lifeline lifeline,
       boolean dropWhileBusy) {
     this.extension = extension;
     this.dropWhileBusy = dropWhileBusy;
@@ -65,6 +100,7 @@ final class Subscriber {
     this.client = client;
     this.clock = clock;
     this.frozen = frozen;
+    this.lifeline = lifeline;
     this.sender = Thread.ofVirtual().name("deliver-" + extension).unstarted(this::run);
   }
 
@@ -87,13 +123,17 @@ final class Subscriber {
     }
     Map<String, Object> json = event.toJson(subscription.dialect());
     if (json != null) {
-      append(Json.write(json));
+      append(new Item(event.type(), Json.write(json)));
     }
   }
 
-  private void append(String eventJson) {
+  private void append(Item item) {
     lock.lock();
     try {
+      if (lifeline.exited()) {
+        afterExit(List.of(item));
+        return;
+      }
       if (closed) {
         stats.undelivered++;
         return;
@@ -101,8 +141,8 @@ final class Subscriber {
       if (batch.isEmpty()) {
         batchStart = clock.instant();
       }
-      batch.add(eventJson);
-      batchBytes += eventJson.getBytes(StandardCharsets.UTF_8).length;
+      batch.add(item);
+      batchBytes += item.json().getBytes(StandardCharsets.UTF_8).length;
       if (batch.size() >= subscription.maxItems() || batchBytes >= subscription.maxBytes()) {
         sealFullBatch();
       }
@@ -114,7 +154,7 @@ final class Subscriber {
 
   /** Called with the lock held: the current batch is full and must go or be dropped. */
   private void sealFullBatch() {
-    List<String> sealed = batch;
+    List<Item> sealed = batch;
     long sealedBytes = batchBytes;
     resetBatch();
     if (dropWhileBusy && (inFlight || !full.isEmpty())) {
@@ -150,8 +190,24 @@ final class Subscriber {
     if (batch.isEmpty()) {
       batchStart = clock.instant();
     }
-    batch.add(json);
+    batch.add(new Item(event.type(), json));
     batchBytes += json.length();
+  }
+
+  /** Called with the lock held: counts events that could not go because the extension exited. */
+  private void afterExit(List<Item> items) {
+    for (Item item : items) {
+      stats.afterExitEvents++;
+      stats.afterExitTypes.merge(item.type(), 1L, Long::sum);
+    }
+  }
+
+  /** Called with the lock held: the extension exited, so what is buffered can never be sent. */
+  private void abandon() {
+    afterExit(batch);
+    full.forEach(this::afterExit);
+    resetBatch();
+    full.clear();
   }
 
   /** Sends what is buffered now instead of waiting for timeoutMs (used at SHUTDOWN). */
@@ -175,11 +231,11 @@ final class Subscriber {
     }
   }
 
-  /** True when nothing is buffered and nothing is in flight. */
+  /** True when nothing is in flight and nothing is buffered that could still be delivered. */
   boolean idle() {
     lock.lock();
     try {
-      return batch.isEmpty() && full.isEmpty() && !inFlight;
+      return !inFlight && (lifeline.exited() || (batch.isEmpty() && full.isEmpty()));
     } finally {
       lock.unlock();
     }
@@ -190,9 +246,13 @@ final class Subscriber {
     lock.lock();
     try {
       closed = true;
-      stats.undelivered += batch.size() + full.stream().mapToInt(List::size).sum();
-      batch = new ArrayList<>();
-      full.clear();
+      if (lifeline.exited()) {
+        abandon();
+      } else {
+        stats.undelivered += batch.size() + full.stream().mapToInt(List::size).sum();
+        resetBatch();
+        full.clear();
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
@@ -213,7 +273,7 @@ final class Subscriber {
   private void run() {
     try {
       while (true) {
-        List<String> toSend = awaitBatch();
+        List<Item> toSend = awaitBatch();
         if (toSend == null) {
           return;
         }
@@ -224,12 +284,17 @@ final class Subscriber {
     }
   }
 
-  private @Nullable List<String> awaitBatch() throws InterruptedException {
+  private @Nullable List<Item> awaitBatch() throws InterruptedException {
     lock.lock();
     try {
       while (!closed) {
+        if (lifeline.exited()) {
+          log.log(Level.INFO, "subscriber={0} its extension exited: delivery stops", extension);
+          abandon();
+          return null;
+        }
         if (!frozen.getAsBoolean()) {
-          List<String> sealed = full.poll();
+          List<Item> sealed = full.poll();
           if (sealed != null) {
             inFlight = true;
             return sealed;
@@ -239,7 +304,7 @@ final class Subscriber {
             Duration left =
                 Duration.between(clock.instant(), start.plusMillis(subscription.timeoutMs()));
             if (flushRequested || !left.isPositive()) {
-              List<String> due = batch;
+              List<Item> due = batch;
               resetBatch();
               flushRequested = false;
               inFlight = true;
@@ -257,15 +322,18 @@ final class Subscriber {
     }
   }
 
-  private void send(List<String> events) {
-    String body = "[" + String.join(",", events) + "]";
+  private void send(List<Item> events) {
+    String body = "[" + String.join(",", events.stream().map(Item::json).toList()) + "]";
     String failure = client.deliver(subscription, body);
+    boolean listenerGone = failure != null && lifeline.exitsSoon();
     lock.lock();
     try {
       inFlight = false;
       if (failure == null) {
         stats.deliveredBatches++;
         stats.deliveredEvents += events.size();
+      } else if (listenerGone) {
+        afterExit(events);
       } else {
         stats.failedRequests++;
         dropped(events.size(), body.getBytes(StandardCharsets.UTF_8).length, failure);

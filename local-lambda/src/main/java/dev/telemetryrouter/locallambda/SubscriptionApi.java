@@ -52,6 +52,7 @@ final class SubscriptionApi {
               sandbox.delivery,
               sandbox.settings.clock(),
               sandbox::frozen,
+              sandbox.lifeline(ext.process),
               sandbox.settings.dropWhileBusy());
       sandbox.bus.subscribe(subscriber);
     } finally {

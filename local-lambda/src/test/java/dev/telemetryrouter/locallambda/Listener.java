@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 
@@ -25,6 +26,7 @@ final class Listener implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile IntUnaryOperator statusForRequest = n -> 200;
   private volatile long holdMillis;
 
@@ -97,12 +99,20 @@ final class Listener implements AutoCloseable {
     }
   }
 
+  /** Every request received, answered with any status. */
+  int requests() {
+    return requests.get();
+  }
+
   int maxInFlight() {
     return maxInFlight.get();
   }
 
+  /** Stops listening, as an extension does when it exits; closing twice is harmless. */
   @Override
   public void close() {
-    server.stop(0);
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+    }
   }
 }
