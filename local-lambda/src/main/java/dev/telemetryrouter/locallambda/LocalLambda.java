@@ -34,7 +34,14 @@ public final class LocalLambda implements AutoCloseable {
 
   /** The command line: see {@link Cli} or run with {@code --help}. */
   public static void main(String[] args) {
-    System.exit(Cli.run(args, System.out, System.err));
+    CliLogging logging = CliLogging.install(System.err);
+    int code;
+    try {
+      code = Cli.run(args, System.out, System.err);
+    } finally {
+      logging.close();
+    }
+    System.exit(code);
   }
 
   /** The value extensions get as AWS_LAMBDA_RUNTIME_API: {@code 127.0.0.1:<port>}. */
