@@ -29,7 +29,9 @@ final class Cli {
         --no-reset             keep going after a failed or timed-out invocation
         --queue-full-batches   a batch that fills while a delivery is in flight waits instead
                                of being dropped with platform.logsDropped
-        --work-dir DIR         where extensions.log goes (default: a new temp folder)
+        --work-dir DIR         where extensions.log goes (kept); default: a temporary folder,
+                               deleted at the end
+        --keep-work-dir        keep the temporary folder and its extensions.log
         --report FILE          write the JSON report there
       """;
 
@@ -55,6 +57,7 @@ final class Cli {
           case "--no-freeze" -> builder.freeze(false);
           case "--no-reset" -> builder.resetOnFailure(false);
           case "--queue-full-batches" -> builder.dropWhileBusy(false);
+          case "--keep-work-dir" -> builder.keepWorkDir(true);
           default -> {
             String value = value(args, ++i, arg);
             switch (arg) {
@@ -111,7 +114,9 @@ final class Cli {
         failed = !lambda.invoke().status().equals("success");
       }
       report = lambda.shutdown(reason);
-      out.println("local-lambda: extension output in " + lambda.extensionLog());
+      if (lambda.workDirKept()) {
+        out.println("local-lambda: extension output in " + lambda.extensionLog());
+      }
     }
     out.print(report.toText());
     return failed ? 1 : 0;

@@ -136,9 +136,17 @@ public final class LocalLambda implements AutoCloseable {
     }
   }
 
-  /** Where extension output is mirrored: {@code <workDir>/extensions.log}. */
+  /**
+   * Where extension output is mirrored: {@code <workDir>/extensions.log}. A temporary work folder
+   * is deleted at shutdown unless the builder was told to keep it.
+   */
   public Path extensionLog() {
     return sandbox.settings.workDir().resolve("extensions.log");
+  }
+
+  /** True when the work folder, and extensions.log in it, is left in place after shutdown. */
+  public boolean workDirKept() {
+    return !sandbox.settings.removeWorkDir();
   }
 
   public Duration functionTimeout() {

@@ -20,6 +20,7 @@ public final class LocalLambdaBuilder {
 
   private @Nullable Path layerDir;
   private @Nullable Path workDir;
+  private boolean keepWorkDir;
   private @Nullable FunctionSource function;
   private LogFormat logFormat = LogFormat.TEXT;
   private Duration functionTimeout = Duration.ofSeconds(3);
@@ -50,9 +51,19 @@ public final class LocalLambdaBuilder {
     return this;
   }
 
-  /** Where extensions.log is written and the function command runs; a temp folder by default. */
+  /**
+   * Where extensions.log is written and the function command runs. By default a new temporary
+   * folder, which is deleted at the end of the run unless {@link #keepWorkDir(boolean)} is set; a
+   * folder given here is always kept.
+   */
   public LocalLambdaBuilder workDir(Path dir) {
     this.workDir = dir;
+    return this;
+  }
+
+  /** Keeps the temporary work folder (and extensions.log in it) after the run; off by default. */
+  public LocalLambdaBuilder keepWorkDir(boolean keep) {
+    this.keepWorkDir = keep;
     return this;
   }
 
@@ -164,6 +175,7 @@ public final class LocalLambdaBuilder {
         new Settings(
             layer,
             workDir == null ? tempDir() : workDir.toAbsolutePath(),
+            workDir == null && !keepWorkDir,
             function,
             logFormat,
             functionTimeout,

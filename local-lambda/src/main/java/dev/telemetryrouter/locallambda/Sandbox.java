@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -233,6 +236,20 @@ final class Sandbox {
   void enqueue(Extension ext, Map<String, Object> event) {
     ext.pending.add(event);
     changed.signalAll();
+  }
+
+  /** Deletes the temporary work folder when the run owns it (no work folder was given). */
+  void removeWorkDir() {
+    if (!settings.removeWorkDir()) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(settings.workDir())) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      log.log(Level.WARNING, "could not delete the work folder {0}", settings.workDir(), e);
+    }
   }
 
   void closeMirror() {

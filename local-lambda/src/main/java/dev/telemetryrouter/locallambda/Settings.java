@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 record Settings(
     Path layerDir,
     Path workDir,
+    boolean removeWorkDir,
     @Nullable FunctionSource defaultFunction,
     LogFormat logFormat,
     Duration functionTimeout,

@@ -137,5 +137,6 @@ final class Shutdown {
     server.stop();
     sandbox.delivery.close();
     sandbox.closeMirror();
+    sandbox.removeWorkDir();
   }
 }
