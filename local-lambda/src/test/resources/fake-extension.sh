@@ -13,6 +13,7 @@ curl -sS -D "$headers" -o /dev/null -X POST "$api/register" \
 id=$(grep -i '^Lambda-Extension-Identifier:' "$headers" | cut -d' ' -f2 | tr -d '\r')
 rm -f "$headers"
 echo "fake: registered as $name"
+echo "fake: LANG=${LANG:-} charmap $(locale charmap 2>/dev/null || echo unknown)"
 if [ -n "${FAKE_SUBSCRIBE_URI:-}" ]; then
   curl -sS -X PUT "http://${AWS_LAMBDA_RUNTIME_API}/2022-07-01/telemetry" \
     -H "Lambda-Extension-Identifier: $id" -H 'Content-Type: application/json' \

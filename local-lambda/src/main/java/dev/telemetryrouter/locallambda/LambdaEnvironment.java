@@ -16,10 +16,11 @@ final class LambdaEnvironment {
 
   /**
    * For extensions: the function's variables except those starting with "_" (which the reference
-   * emulator withholds), credentials, region, function name, memory, version, the API address and
-   * TZ; not the runtime-only variables such as AWS_EXECUTION_ENV, LAMBDA_TASK_ROOT or _HANDLER.
-   * Added for local runs: PATH (the host's, with the layer's bin/ first, as /opt/bin is on Lambda),
-   * TELEMETRY_ROUTER_OPT_DIR (where /opt lives) and the configured extra variables.
+   * emulator withholds), credentials, region, function name, memory, version, the API address, TZ
+   * and LANG (a UTF-8 locale, see {@link HostLocale}); not the runtime-only variables such as
+   * AWS_EXECUTION_ENV, LAMBDA_TASK_ROOT or _HANDLER. Added for local runs: PATH (the host's, with
+   * the layer's bin/ first, as /opt/bin is on Lambda), TELEMETRY_ROUTER_OPT_DIR (where /opt lives)
+   * and the configured extra variables.
    */
   static Map<String, String> forExtensions(Settings settings, int apiPort) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -60,6 +61,9 @@ final class LambdaEnvironment {
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(settings.memoryMb()));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", settings.functionVersion());
     env.put("TZ", ":UTC");
+    // Lambda sets LANG=en_US.UTF-8; without a UTF-8 locale a child's non-ASCII output becomes '?'.
+    // It is not reserved on Lambda, so a function variable LANG wins.
+    env.putIfAbsent("LANG", HostLocale.utf8());
   }
 
   private static String hostPath() {
