@@ -2,7 +2,8 @@
 # A fake external extension for the emulator's tests. It registers under its file name (or
 # FAKE_NAME), subscribes to FAKE_SUBSCRIBE_URI when set, then loops on /event/next, printing each
 # event. FAKE_IGNORE_SHUTDOWN makes it hang after SHUTDOWN instead of exiting; FAKE_CRASH_ON_INVOKE
-# makes it exit 0 on its first INVOKE, which Lambda counts as a crash.
+# makes it exit 0 on its first INVOKE, which Lambda counts as a crash. FAKE_SHUTDOWN_LINGER (seconds)
+# delays its exit after SHUTDOWN.
 set -u
 api="http://${AWS_LAMBDA_RUNTIME_API}/2020-01-01/extension"
 name="${FAKE_NAME:-$(basename "$0")}"
@@ -39,6 +40,8 @@ while true; do
       if [ -n "${FAKE_IGNORE_SHUTDOWN:-}" ]; then
         sleep 30
       fi
+      # A real extension keeps listening a moment for the platform's last batches.
+      sleep "${FAKE_SHUTDOWN_LINGER:-0}"
       exit 0
       ;;
   esac

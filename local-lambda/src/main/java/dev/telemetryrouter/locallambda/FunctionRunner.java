@@ -57,8 +57,12 @@ final class FunctionRunner {
 
   private Outcome runCommand(FunctionSource.Command command, String requestId, Instant deadline)
       throws InterruptedException {
+    // One pipe for both streams, as Lambda gives the runtime one log stream: lines keep the order
+    // in which the process wrote them. A process that buffers stdout when it is not a terminal
+    // still writes it in blocks; no reader can undo that.
     ProcessBuilder builder =
         new ProcessBuilder("/bin/sh", "-c", command.shellCommand())
+            .redirectErrorStream(true)
             .directory(settings.workDir().toFile())
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     builder.environment().clear();
@@ -70,17 +74,15 @@ final class FunctionRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the function command", e);
     }
-    List<Thread> pumps = List.of(pump(process.getInputStream()), pump(process.getErrorStream()));
+    Thread pump = pump(process.getInputStream());
     Duration left = Duration.between(settings.clock().instant(), deadline);
     boolean exited = process.waitFor(Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
     if (!exited) {
       Signals.killTree(process.toHandle());
       process.waitFor(2, TimeUnit.SECONDS);
     }
-    for (Thread pump : pumps) {
-      // Bounded: a grandchild that keeps the pipe open must not hold the invocation.
-      pump.join(Duration.ofSeconds(2));
-    }
+    // Bounded: a grandchild that keeps the pipe open must not hold the invocation.
+    pump.join(Duration.ofSeconds(2));
     if (!exited) {
       return Outcome.TIMEOUT;
     }

@@ -58,13 +58,17 @@ class DeliveryTest {
   void delivery_whenTheListenerIsSlow_keepsOneRequestInFlightAndDropsTheBatchThatFilled()
       throws Exception {
     listener.hold(700);
+    // Not frozen, so the logsDropped events reach the listener before SHUTDOWN: the process that
+    // stands for the extension here is killed at the deadline, and nothing goes out after that.
     LocalLambdaBuilder builder =
         LocalLambda.builder()
+            .freeze(false)
             .function(FunctionSource.events(TestLayer.resource("busy-function.jsonl")));
     try (DrivenInit init = new DrivenInit(tmp, builder)) {
       LocalLambda lambda = subscribed(init, "2022-12-13");
 
       lambda.invoke();
+      listener.awaitCount("platform.logsDropped", 1, java.time.Duration.ofSeconds(20));
       RunReport report = lambda.shutdown();
 
       assertThat(listener.maxInFlight()).isEqualTo(1);

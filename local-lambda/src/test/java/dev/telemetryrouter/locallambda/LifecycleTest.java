@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +36,7 @@ class LifecycleTest {
         .layer(layer)
         .workDir(tmp.resolve("work"))
         .extensionEnv("FAKE_SUBSCRIBE_URI", listener.uri())
+        .extensionEnv("FAKE_SHUTDOWN_LINGER", "0.3")
         .function(FunctionSource.events(TestLayer.resource("two-invocations.jsonl")))
         .functionTimeout(Duration.ofSeconds(5))
         .shutdownTimeout(Duration.ofMillis(1500));
@@ -197,12 +199,32 @@ class LifecycleTest {
 
     assertThat(invocation.status()).isEqualTo("failure");
     assertThat(lambda.report().shutdownReason()).isEqualTo("failure");
-    assertThat(records("function")).containsExactlyInAnyOrder("hello\n", "oops\n");
+    assertThat(records("function")).containsExactly("hello\n", "oops\n");
     assertThat(eventSeenByExtension("SHUTDOWN")).containsEntry("shutdownReason", "failure");
     Map<String, Object> runtimeDone = Json.asObject(records("platform.runtimeDone").getFirst());
     assertThat(runtimeDone).containsEntry("status", "failure");
     assertThat(Json.asObject(runtimeDone.get("metrics")))
         .containsKeys("durationMs", "producedBytes");
+  }
+
+  @Test
+  void functionCommand_writingToStdoutAndStderrInTurn_keepsTheWriteOrder() {
+    LocalLambda lambda =
+        builder()
+            .function(
+                FunctionSource.command(
+                    "i=0; while [ $i -lt 40 ]; do echo out $i; echo err $i >&2; i=$((i+1)); done"))
+            .start();
+
+    lambda.invoke();
+    lambda.shutdown();
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      expected.add("out " + i + "\n");
+      expected.add("err " + i + "\n");
+    }
+    assertThat(records("function")).containsExactlyElementsOf(expected);
   }
 
   @Test
