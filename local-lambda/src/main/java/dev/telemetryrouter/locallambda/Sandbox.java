@@ -177,13 +177,24 @@ final class Sandbox {
           return false;
         }
         try {
-          return process.process().waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+          return process.process().waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+              && exitedByItself(process);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return !process.alive();
         }
       }
     };
+  }
+
+  /** A process SIGKILLed at the deadline was still running when its listener failed. */
+  private boolean exitedByItself(ExtensionProcess process) {
+    lock.lock();
+    try {
+      return !process.killedAtDeadline && !process.killedWithoutShutdown;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private boolean shuttingDown() {

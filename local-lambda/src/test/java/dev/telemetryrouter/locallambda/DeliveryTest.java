@@ -3,6 +3,7 @@ package dev.telemetryrouter.locallambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,13 +35,17 @@ class DeliveryTest {
   @Test
   void delivery_whenTheListenerAnswers500_dropsThatBatchAndReportsLogsDropped() throws Exception {
     listener.answer(n -> n == 1 ? 500 : 200);
+    // Not frozen, and the logsDropped awaited before SHUTDOWN: the process that stands for the
+    // extension here is killed at the deadline, and nothing is delivered after that.
     LocalLambdaBuilder builder =
         LocalLambda.builder()
+            .freeze(false)
             .function(FunctionSource.events(TestLayer.resource("two-invocations.jsonl")));
     try (DrivenInit init = new DrivenInit(tmp, builder)) {
       LocalLambda lambda = subscribed(init, "2022-12-13");
 
       lambda.invoke();
+      listener.awaitCount("platform.logsDropped", 1, Duration.ofSeconds(20));
       RunReport report = lambda.shutdown();
 
       List<Map<String, Object>> dropped = records("platform.logsDropped");
@@ -68,7 +73,7 @@ class DeliveryTest {
       LocalLambda lambda = subscribed(init, "2022-12-13");
 
       lambda.invoke();
-      listener.awaitCount("platform.logsDropped", 1, java.time.Duration.ofSeconds(20));
+      listener.awaitCount("platform.logsDropped", 1, Duration.ofSeconds(20));
       RunReport report = lambda.shutdown();
 
       assertThat(listener.maxInFlight()).isEqualTo(1);
@@ -97,7 +102,7 @@ class DeliveryTest {
       LocalLambda lambda = subscribed(init, "2022-12-13");
 
       lambda.invoke();
-      listener.awaitCount("function", 2500, java.time.Duration.ofSeconds(20));
+      listener.awaitCount("function", 2500, Duration.ofSeconds(20));
       RunReport report = lambda.shutdown();
 
       assertThat(listener.maxInFlight()).isEqualTo(1);
