@@ -124,7 +124,9 @@ final class SpillReplay {
     }
     SinkBuffer.Room room = buffer.room();
     int maxLines = Math.min(room.records(), batcher.maxRecords());
-    List<byte[]> lines = spill.lines(skip, maxLines, room.bytes());
+    // A line is at least as long as its record's JSON, so a batch's bytes of lines are enough.
+    long maxBytes = Math.min(room.bytes(), batcher.maxBytes());
+    List<byte[]> lines = spill.lines(skip, maxLines, maxBytes);
     Fate[] fates = new Fate[lines.size()];
     List<QueuedRecord> records = new ArrayList<>();
     Map<TelemetryRecord, Integer> lineOf = new IdentityHashMap<>();

@@ -90,7 +90,10 @@ final class VirtualTime implements InstantSource, Waiter, ThreadFactory {
       advanceIfAllWait();
     }
     for (Thread thread : List.copyOf(threads)) {
-      thread.join();
+      // A bound so that a thread stuck outside the fake clock fails the run instead of hanging it.
+      if (!thread.join(Duration.ofSeconds(30))) {
+        throw new IllegalStateException(thread + " did not end once time ran out");
+      }
     }
   }
 
