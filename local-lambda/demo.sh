@@ -17,11 +17,20 @@ echo "== building the layer and the emulator (./mvnw package, tests skipped)"
 rm -rf "$out"
 mkdir -p "$out"
 echo "== running $invocations invocations of config-examples/demo/function.sh under local-lambda"
+# A 10 s function timeout (Lambda's default is 3 s) leaves room for a busy laptop: the first
+# invocation of a cold JVM is the slow one.
+status=0
 ./mvnw -q -B -pl local-lambda exec:java -Dexec.args="--layer $repo/layer/target/layer \
-  --function-cmd $function_cmd --invocations $invocations \
+  --function-cmd $function_cmd --invocations $invocations --timeout 10 \
   --env TELEMETRY_ROUTER_CONFIG_FILE=$config --env TELEMETRY_ROUTER_DEMO_DIR=$out \
-  --work-dir $out --report $out/report.json" > "$out/emulator.txt" 2> "$out/emulator.log"
+  --work-dir $out --report $out/report.json" > "$out/emulator.txt" 2> "$out/emulator.log" \
+  || status=$?
 cat "$out/emulator.txt"
+if [ "$status" -ne 0 ]; then
+  echo "the emulator run failed (exit $status); its log follows, the extension's is in $out/extensions.log"
+  tail -n 40 "$out/emulator.log"
+  exit "$status"
+fi
 
 echo
 echo "== where the records went (routing.yaml: config-examples/local-file.yaml)"
