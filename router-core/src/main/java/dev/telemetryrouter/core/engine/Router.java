@@ -115,7 +115,10 @@ public final class Router implements RecordRouter {
     }
   }
 
-  /** Sends every sink's due batches (full or aged) on the calling thread. */
+  /**
+   * Sends every sink's due batches (full or aged) on the calling thread, then replays dead letters
+   * where a replay is wanted.
+   */
   public void sendDue() {
     channels.values().forEach(channel -> channel.flow().sendDue());
   }
@@ -143,7 +146,8 @@ public final class Router implements RecordRouter {
               everySink(deadline, (channel, until) -> channel.flow().flush(until));
               workers.forEach(SinkWorker::stop);
               // Closes are quick and run here, one after the other, even past the deadline (the
-              // lifecycle may pass one that has come): a sink still sending is not waited for.
+              // lifecycle may pass one that has come); a sink still sending is waited for until
+              // the deadline at most, then left open with its buffer spilled.
               flushOrder.forEach(channel -> channel.flow().close(deadline));
             });
     log.log(Level.INFO, AccountsSummary.render(accounts()));
