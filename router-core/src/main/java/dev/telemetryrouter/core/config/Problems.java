@@ -34,6 +34,9 @@ public final class Problems {
 
   private record Entry(String path, @Nullable Object value, String expectation, boolean verbatim) {}
 
+  /** A value the loader described in words, shown as it is rather than quoted as text. */
+  private record Described(String words) {}
+
   private final List<Entry> entries = new ArrayList<>();
   private final Set<String> secrets = new LinkedHashSet<>();
 
@@ -48,6 +51,14 @@ public final class Problems {
    */
   void addVerbatim(String path, String shown, String expectation) {
     entries.add(new Entry(path, shown, expectation, true));
+  }
+
+  /**
+   * Records a problem whose value is the loader's own description of what it found (such as a YAML
+   * syntax error), shown without quotes.
+   */
+  void addDescribed(String path, String description, String expectation) {
+    entries.add(new Entry(path, new Described(description), expectation, true));
   }
 
   /** Remembers a secret so that its text is masked in every problem line. */
@@ -90,6 +101,7 @@ public final class Problems {
     return switch (value) {
       case null -> "(missing)";
       case Secret secret -> secret.toString();
+      case Described described -> described.words();
       case String text -> quote(text);
       case Map<?, ?> map -> "(a mapping)";
       case Collection<?> list -> "(a list)";

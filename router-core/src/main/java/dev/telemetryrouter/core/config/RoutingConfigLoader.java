@@ -94,15 +94,16 @@ public final class RoutingConfigLoader {
     Set<String> active = activeSinks(rootMap.get("sinks"), environment.variables(), problems);
     Interpolator interpolator = new Interpolator(environment.variables(), problems);
     Object interpolated = interpolator.apply(rootMap, "", path -> inactive(path, rootMap, active));
-    YamlSection root =
-        new YamlSection(
-            "", Scalars.asMap((Map<?, ?>) Objects.requireNonNull(interpolated)), problems);
+    Map<String, @Nullable Object> interpolatedMap =
+        Scalars.asMap((Map<?, ?>) Objects.requireNonNull(interpolated));
+    YamlSection root = new YamlSection("", interpolatedMap, problems);
 
     LoadedConfig config = build(root, active, source, environment);
     root.reportUnknownKeys();
     if (!problems.isEmpty()) {
       config.plan().sinks().forEach(plan -> plan.sink().close());
-      throw new ConfigException(source.description(), problems.list());
+      List<Problem> inFileOrder = new FileOrder(interpolatedMap).sort(problems.list());
+      throw new ConfigException(source.description(), inFileOrder);
     }
     log.log(
         Level.INFO,

@@ -79,7 +79,7 @@ final class SinkPlanBuilder {
 
   private Optional<Sink> create(
       String name, String type, SinkProvider provider, YamlSection section) {
-    YamlSection options = section.without(ENGINE_KEYS);
+    YamlSection options = section.without(ENGINE_KEYS, "the " + type + " sink");
     var context =
         new Contexts.Sink(
             name, options, environment.function(), environment.variables(), environment.clock());

@@ -16,7 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * Parses YAML text into plain values: maps with text keys, lists, {@link String}, {@link Long},
  * {@link Double}, {@link Boolean} and null. SnakeYAML Engine constructs only these standard types
  * (no class tags), so loading cannot instantiate arbitrary classes. A syntax error becomes one
- * problem with its line and column.
+ * problem with its line and column, in plain words ({@link YamlSyntax}).
  */
 final class YamlReader {
 
@@ -46,10 +46,12 @@ final class YamlReader {
           mark == null
               ? "(yaml)"
               : "(yaml line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
-      problems.add(where, error.getProblem(), "valid YAML");
+      String hint = mark == null ? "" : YamlSyntax.hint(yaml, mark).map(h -> "; " + h).orElse("");
+      problems.addDescribed(where, YamlSyntax.describe(error.getProblem()), "valid YAML" + hint);
       return null;
     } catch (YamlEngineException error) {
-      problems.add("(yaml)", error.getMessage(), "valid YAML");
+      problems.addDescribed(
+          "(yaml)", YamlSyntax.describe(String.valueOf(error.getMessage())), "valid YAML");
       return null;
     }
   }

@@ -30,6 +30,8 @@ public final class YamlSection implements ConfigSection {
   private final Problems problems;
   private final Set<String> asked = new LinkedHashSet<>();
   private final List<YamlSection> children = new ArrayList<>();
+  private Set<String> hiddenKeys = Set.of();
+  private String reader = "";
 
   public YamlSection(String path, Map<String, @Nullable Object> map, Problems problems) {
     this.path = path;
@@ -292,13 +294,18 @@ public final class YamlSection implements ConfigSection {
 
   /**
    * A view at the same path without {@code hidden} keys, for a plugin that must not see the keys
-   * the engine reads. The keys it shows count as known here; the view reports its own unknowns.
+   * the engine reads. The keys it shows count as known here; the view reports its own unknowns,
+   * naming both the keys its reader (called {@code reader}, such as "the file sink") asked for and
+   * the hidden ones, which are as valid at that place.
    */
-  public YamlSection without(Set<String> hidden) {
+  public YamlSection without(Set<String> hidden, String reader) {
     Map<String, @Nullable Object> visible = new LinkedHashMap<>(map);
     visible.keySet().removeAll(hidden);
     asked.addAll(visible.keySet());
-    return register(new YamlSection(path, visible, problems));
+    YamlSection view = new YamlSection(path, visible, problems);
+    view.hiddenKeys = new TreeSet<>(hidden);
+    view.reader = reader;
+    return register(view);
   }
 
   /**
@@ -313,16 +320,28 @@ public final class YamlSection implements ConfigSection {
   public void reportUnknownKeys() {
     for (String key : map.keySet()) {
       if (!asked.contains(key)) {
-        Set<String> known = new TreeSet<>(asked);
-        problem(
-            key,
-            map.get(key),
-            known.isEmpty() ? "no key here" : "one of the known keys: " + String.join(", ", known));
+        problem(key, map.get(key), knownKeys());
       }
     }
     for (YamlSection child : children) {
       child.reportUnknownKeys();
     }
+  }
+
+  private String knownKeys() {
+    Set<String> known = new TreeSet<>(asked);
+    known.removeAll(hiddenKeys);
+    if (!hiddenKeys.isEmpty()) {
+      String own = known.isEmpty() ? "none" : String.join(", ", known);
+      return "one of "
+          + reader
+          + "'s options ("
+          + own
+          + ") or an engine key ("
+          + String.join(", ", hiddenKeys)
+          + ")";
+    }
+    return known.isEmpty() ? "no key here" : "one of the known keys: " + String.join(", ", known);
   }
 
   /** The shared problem list of this load. */

@@ -25,6 +25,22 @@ final class Fields {
   }
 
   /**
+   * Records a problem when {@code path} names something {@link TelemetryRecord#without} cannot take
+   * away: the record's own parts, or the whole payload; a member under {@code record.} can go.
+   */
+  static void checkRemovable(ConfigSection config, String key, FieldPath path) {
+    boolean ownPart = READ_ONLY.contains(path.head());
+    boolean wholePayload = path.head().equals("record") && path.tail().isEmpty();
+    if (ownPart || wholePayload) {
+      config.problem(
+          key,
+          path.toString(),
+          "a field, or a member of a JSON payload such as record.password; time, type, id,"
+              + " function and record itself are the record's own parts and stay");
+    }
+  }
+
+  /**
    * A copy with {@code value} at {@code path}; the record unchanged when the path cannot be written
    * for this record (under {@code record} of a text payload, or through a non-object).
    */

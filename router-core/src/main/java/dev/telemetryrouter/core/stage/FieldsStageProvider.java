@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * {@code type: fields}: changes fields, in this order: {@code rename} (a mapping of old path to new
  * path; the value moves, a missing one is skipped), {@code add} (a mapping of path to value, where
  * text may use {@code {{field}}} templates, see {@link Template}; with {@code overwrite: false} an
- * existing value is kept), then {@code remove} (a list of paths). {@code ${VAR}} in values was
- * already replaced when the file was loaded. Never drops a record.
+ * existing value is kept), then {@code remove} (a list of paths: fields, or members under {@code
+ * record.}; the record's own parts cannot be removed). {@code ${VAR}} in values was already
+ * replaced when the file was loaded. Never drops a record.
  */
 public final class FieldsStageProvider implements StageProvider {
 
@@ -33,10 +34,7 @@ public final class FieldsStageProvider implements StageProvider {
     ConfigSection config = context.config();
     Map<FieldPath, FieldPath> renames = renames(config);
     Map<FieldPath, Template> additions = additions(config);
-    List<FieldPath> removals = new ArrayList<>();
-    for (String text : config.strings("remove")) {
-      removals.add(Condition.fieldPath(config, "remove", text));
-    }
+    List<FieldPath> removals = removals(config);
     boolean overwrite = config.bool("overwrite", true);
     if (renames.isEmpty() && additions.isEmpty() && removals.isEmpty()) {
       config.problem("type", "fields", "at least one of add, rename, remove");
@@ -71,11 +69,23 @@ public final class FieldsStageProvider implements StageProvider {
               String key = "rename." + from;
               FieldPath source = Condition.fieldPath(config, key, from);
               FieldPath target = Condition.fieldPath(config, key, to);
-              Fields.checkWritable(config, key, source);
+              Fields.checkRemovable(config, key, source);
               Fields.checkWritable(config, key, target);
               renames.put(source, target);
             });
     return renames;
+  }
+
+  private static List<FieldPath> removals(ConfigSection config) {
+    List<FieldPath> removals = new ArrayList<>();
+    List<String> texts = config.strings("remove");
+    boolean list = config.raw("remove") instanceof List<?>;
+    for (int i = 0; i < texts.size(); i++) {
+      FieldPath path = Condition.fieldPath(config, "remove", texts.get(i));
+      Fields.checkRemovable(config, list ? "remove[" + i + "]" : "remove", path);
+      removals.add(path);
+    }
+    return removals;
   }
 
   private static Map<FieldPath, Template> additions(ConfigSection config) {

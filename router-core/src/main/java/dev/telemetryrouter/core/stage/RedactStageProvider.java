@@ -14,15 +14,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code type: redact}: hides sensitive text in the message and other chosen fields.
+ * {@code type: redact}: hides sensitive text in the message, the raw payload and other chosen
+ * fields.
  *
  * <ul>
  *   <li>{@code detectors}: built-in detector names, or {@code all}: {@code jwt}, {@code
  *       bearer_token}, {@code aws_access_key_id}, {@code aws_secret_key}, {@code email}, {@code
  *       credit_card} (only numbers that pass the Luhn check), {@code ipv4}.
  *   <li>{@code patterns}: custom detectors, each {@code {name, regex}}.
- *   <li>{@code fields}: the field paths to redact (default {@code [message]}); objects and lists
- *       are redacted in every text they hold, so {@code record} covers the whole payload.
+ *   <li>{@code fields}: the field paths to redact (default {@code [message, record]}: the derived
+ *       message and the raw payload, text or object, since the message is only a part of the
+ *       payload); objects and lists are redacted in every text they hold.
  *   <li>{@code mode}: {@code mask} (default) replaces a match by {@code mask} (default {@code
  *       [REDACTED:<detector>]}); {@code hash} replaces it by {@code [<detector>:<16 hex>]}, the
  *       start of its HMAC-SHA256 under {@code hash_key} (a secret of at least 16 characters), so
@@ -30,6 +32,9 @@ import java.util.Optional;
  * </ul>
  */
 public final class RedactStageProvider implements StageProvider {
+
+  /** What is redacted by default: the message and the payload it was read from. */
+  private static final List<String> DEFAULT_FIELDS = List.of("message", "record");
 
   /** Shorter HMAC keys are guessable; 16 characters is the least we accept. */
   private static final int MIN_KEY_CHARS = 16;
@@ -44,7 +49,7 @@ public final class RedactStageProvider implements StageProvider {
     ConfigSection config = context.config();
     List<Detector> detectors = detectors(config);
     List<FieldPath> fields = new ArrayList<>();
-    List<String> names = config.has("fields") ? config.strings("fields") : List.of("message");
+    List<String> names = config.has("fields") ? config.strings("fields") : DEFAULT_FIELDS;
     for (String name : names) {
       fields.add(Condition.fieldPath(config, "fields", name));
     }

@@ -146,7 +146,9 @@ class RoutingConfigLoaderTest {
         .containsExactly(
             "sinkz: (a mapping) — expected one of the known keys: extension, pipeline, sinks,"
                 + " version",
-            "sinks.archive.tagret: 'u' — expected one of the known keys: target, token",
+            "sinks.archive.tagret: 'u' — expected one of the memory sink's options (target, token)"
+                + " or an engine key (batch, buffer, dead_letter, flush, oversize, retry, stages,"
+                + " type, when)",
             "sinks.archive.batch.max_record: 10 — expected one of the known keys: max_age,"
                 + " max_bytes, max_records");
   }
@@ -335,7 +337,9 @@ class RoutingConfigLoaderTest {
 
     assertThat(lines)
         .containsExactly(
-            "sinks.archive.headers: (a mapping) — expected one of the known keys: target, token");
+            "sinks.archive.headers: (a mapping) — expected one of the memory sink's options"
+                + " (target, token) or an engine key (batch, buffer, dead_letter, flush, oversize,"
+                + " retry, stages, type, when)");
     assertThat(String.join("\n", lines)).doesNotContain("s3cr3t");
   }
 
@@ -357,8 +361,9 @@ class RoutingConfigLoaderTest {
         .containsExactly(
             "sinks.archive.batch.max_age: '****(12 chars)' — expected a duration from 0ms to 15m,"
                 + " such as 250ms, 2s or 5m",
-            "sinks.archive.api_key: ****(11 chars) — expected one of the known keys: target,"
-                + " token");
+            "sinks.archive.api_key: ****(11 chars) — expected one of the memory sink's options"
+                + " (target, token) or an engine key (batch, buffer, dead_letter, flush, oversize,"
+                + " retry, stages, type, when)");
   }
 
   @Test
@@ -426,10 +431,10 @@ class RoutingConfigLoaderTest {
         .containsExactly(
             "sinks.archive.dead_letter.sink: 'archive' — expected the name of another active"
                 + " sink: debug",
-            "sinks.debug.dead_letter.spill_dir: 'tmp' — expected an absolute directory path, such"
-                + " as /tmp/telemetry-router",
             "sinks.debug.dead_letter.sink: 'nowhere' — expected the name of another active sink:"
-                + " archive");
+                + " archive",
+            "sinks.debug.dead_letter.spill_dir: 'tmp' — expected an absolute directory path, such"
+                + " as /tmp/telemetry-router");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.telemetryrouter.spi.TelemetryRecord;
 import dev.telemetryrouter.spi.stage.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +107,23 @@ class FieldsStageTest {
     assertThat(problems(provider, "{}"))
         .containsExactly(
             "pipeline[0].type: 'fields' — expected at least one of add, rename, remove");
+  }
+
+  @Test
+  void create_removingTheRecordsOwnParts_isAProblemNamingWhatCanBeRemoved() {
+    String removable =
+        " — expected a field, or a member of a JSON payload such as record.password; time, type,"
+            + " id, function and record itself are the record's own parts and stay";
+
+    List<String> lines =
+        problems(provider, "remove: [record, time, record.password, function.name]");
+
+    assertThat(lines)
+        .containsExactly(
+            "pipeline[0].remove[0]: 'record'" + removable,
+            "pipeline[0].remove[1]: 'time'" + removable,
+            "pipeline[0].remove[3]: 'function.name'" + removable);
+    assertThat(problems(provider, "rename: {record: raw}"))
+        .containsExactly("pipeline[0].rename.record: 'record'" + removable);
   }
 }

@@ -10,6 +10,7 @@ import dev.telemetryrouter.spi.FieldPath;
 import dev.telemetryrouter.spi.TelemetryRecord;
 import dev.telemetryrouter.spi.stage.Stage;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,72 @@ class ParseJsonStageTest {
         .containsExactly(
             "pipeline[0].target: 'type' — expected a field path outside time, type, id and"
                 + " function, which are fixed");
+  }
+
+  @Test
+  void parse_withoutSource_readsTheRawLineNotTheMessageTheIntakeDerived() {
+    Stage stage = stage(provider, "{}");
+    String line = "{\"level\":\"ERROR\",\"message\":\"timed out\",\"provider\":\"acme-pay\"}";
+    TelemetryRecord record =
+        TelemetryRecord.builder(Instant.EPOCH, "function", line)
+            .field(TelemetryRecord.LEVEL, "ERROR")
+            .field(TelemetryRecord.MESSAGE, "timed out")
+            .build();
+
+    TelemetryRecord result = kept(stage.apply(record));
+
+    assertThat(result.fields())
+        .containsEntry("provider", "acme-pay")
+        .containsEntry("message", "timed out")
+        .containsEntry("level", "ERROR");
+  }
+
+  @Test
+  void parse_withoutSource_mergesAJsonPayloadObjectRespectingOverwrite() {
+    Stage overwriting = stage(provider, "{}");
+    Stage keeping = stage(provider, "overwrite: false");
+    TelemetryRecord record =
+        TelemetryRecord.builder(
+                Instant.EPOCH,
+                "function",
+                Map.of("level", "info", "message", "accepted", "orderId", "o-1042"))
+            .field(TelemetryRecord.LEVEL, "INFO")
+            .field(TelemetryRecord.MESSAGE, "accepted")
+            .build();
+
+    TelemetryRecord overwritten = kept(overwriting.apply(record));
+    TelemetryRecord kept = kept(keeping.apply(record));
+
+    assertThat(overwritten.fields())
+        .containsEntry("orderId", "o-1042")
+        .containsEntry("level", "info");
+    assertThat(kept.fields()).containsEntry("orderId", "o-1042").containsEntry("level", "INFO");
+  }
+
+  @Test
+  void parse_withoutSource_prefixedTextLine_fallsBackToTheMessage() {
+    Stage stage = stage(provider, "{}");
+    TelemetryRecord record =
+        TelemetryRecord.builder(
+                Instant.EPOCH,
+                "function",
+                "2026-03-02T10:00:00.100Z\t6d68ca91-49c9-448d-89b8-7ca3e6dc66aa\tINFO"
+                    + "\t{\"ms\":812}")
+            .field(TelemetryRecord.MESSAGE, "{\"ms\":812}")
+            .build();
+
+    assertThat(kept(stage.apply(record)).fields()).containsEntry("ms", new BigDecimal("812"));
+  }
+
+  @Test
+  void parse_withoutSource_leavesPlatformEventsAloneUnlessSourceNamesThem() {
+    Stage byDefault = stage(provider, "{}");
+    Stage fromRecord = stage(provider, "source: record");
+    TelemetryRecord report =
+        TelemetryRecord.builder(Instant.EPOCH, "platform.report", Map.of("status", "success"))
+            .build();
+
+    assertThat(kept(byDefault.apply(report))).isSameAs(report);
+    assertThat(kept(fromRecord.apply(report)).fields()).containsEntry("status", "success");
   }
 }

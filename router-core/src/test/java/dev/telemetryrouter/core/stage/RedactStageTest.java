@@ -6,8 +6,10 @@ import static dev.telemetryrouter.core.stage.Stages.problems;
 import static dev.telemetryrouter.core.stage.Stages.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telemetryrouter.core.encode.RecordEncoder;
 import dev.telemetryrouter.spi.TelemetryRecord;
 import dev.telemetryrouter.spi.stage.Stage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -111,5 +113,31 @@ class RedactStageTest {
     assertThat(Detector.passesLuhn("4111 1111 1111 1111")).isTrue();
     assertThat(Detector.passesLuhn("5500-0000-0000-0004")).isTrue();
     assertThat(Detector.passesLuhn("4111 1111 1111 1112")).isFalse();
+  }
+
+  @Test
+  void defaultFields_leaveNoDetectedValueAnywhereInTheEncodedRecord() {
+    Stage stage = stage(provider, "detectors: [email]");
+    String line = "START handling order for customer jane.doe@example.com";
+    TelemetryRecord text = function(line);
+    TelemetryRecord object =
+        TelemetryRecord.builder(
+                Instant.EPOCH,
+                "function",
+                Map.of("message", line, "customer", Map.of("mail", "jane.doe@example.com")))
+            .field("message", line)
+            .build();
+
+    String encodedText = encoded(kept(stage.apply(text)));
+    String encodedObject = encoded(kept(stage.apply(object)));
+
+    assertThat(encodedText).doesNotContain("jane.doe", "example.com").contains("[REDACTED:email]");
+    assertThat(encodedObject)
+        .doesNotContain("jane.doe", "example.com")
+        .contains("[REDACTED:email]");
+  }
+
+  private static String encoded(TelemetryRecord record) {
+    return new String(RecordEncoder.json(record), StandardCharsets.UTF_8);
   }
 }

@@ -48,6 +48,7 @@ final class FileSink implements Sink {
   private final SinkLimits limits;
   private final RotatingFiles files;
   private long linesWritten;
+  private boolean started;
   private boolean closed;
 
   FileSink(String name, FileSinkSettings settings, InstantSource clock) {
@@ -68,10 +69,16 @@ final class FileSink implements Sink {
   }
 
   @Override
+  public void start() {
+    started = true;
+  }
+
+  @Override
   public SendResult send(SinkBatch batch, SendContext context) {
     if (closed) {
       throw new IllegalStateException("sink=" + name + " type=file is closed");
     }
+    started = true;
     List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
     try {
       writeAll(batch.records(), outcomes);
@@ -147,6 +154,10 @@ final class FileSink implements Sink {
       files.close();
     } catch (IOException e) {
       log.log(Level.WARNING, MessageFormat.format("sink={0} type=file close failed", name), e);
+    }
+    if (!started) {
+      // Created only to validate a configuration that failed: there is nothing to report.
+      return;
     }
     log.log(
         Level.INFO,

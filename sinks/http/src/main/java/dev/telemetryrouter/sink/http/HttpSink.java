@@ -197,10 +197,12 @@ final class HttpSink implements Sink {
       return;
     }
     closed = true;
-    if (client != null) {
-      client.connectionPool().evictAll();
-      client = null;
+    if (client == null) {
+      // Never started (such as created only to validate a configuration): nothing to report.
+      return;
     }
+    client.connectionPool().evictAll();
+    client = null;
     log.log(Level.INFO, "sink={0} type=http closed", name);
   }
 
