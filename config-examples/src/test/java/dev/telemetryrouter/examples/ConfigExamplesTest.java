@@ -61,7 +61,14 @@ class ConfigExamplesTest {
   }
 
   private static void load(Path file) throws IOException {
-    String yaml = Files.readString(file, StandardCharsets.UTF_8);
+    load(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Loads {@code yaml} as the extension would, with sample values for its variables; fails with the
+   * loader's problem lines.
+   */
+  static void load(String name, String yaml) {
     Map<String, String> variables = exampleVariables(yaml);
     LoadEnvironment environment =
         new LoadEnvironment(
@@ -72,9 +79,8 @@ class ConfigExamplesTest {
 
     try {
       LoadedConfig config =
-          RoutingConfigLoader.standard()
-              .load(new ConfigSource(file.getFileName().toString(), yaml), environment);
-      assertThat(config.plan().sinks()).as("active sinks of %s", file).isNotEmpty();
+          RoutingConfigLoader.standard().load(new ConfigSource(name, yaml), environment);
+      assertThat(config.plan().sinks()).as("active sinks of %s", name).isNotEmpty();
       config.plan().sinks().forEach(plan -> plan.sink().close());
     } catch (ConfigException e) {
       fail(e.getMessage());

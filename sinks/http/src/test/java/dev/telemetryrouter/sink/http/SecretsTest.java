@@ -59,6 +59,17 @@ class SecretsTest {
   }
 
   @Test
+  void close_ofASinkCreatedOnlyToValidate_logsNothing() {
+    TestSinkContext context =
+        TestSinkContext.builder("intake").options(Map.of("url", intake.url("/logs"))).build();
+    Sink sink = new HttpSinkProvider().create(context);
+
+    sink.close();
+
+    assertThat(lines).isEmpty();
+  }
+
+  @Test
   void toString_ofSink_masksTokenAndHeaderValues() throws Exception {
     Sink sink = harness.sink(secretOptions(intake.url("/services/collector/event?token=" + TOKEN)));
 
