@@ -55,7 +55,8 @@ final class SinkPlanBuilder {
     Predicate<TelemetryRecord> when =
         section.has("when") ? Condition.parse(section, "when") : Condition.always();
     List<NamedStage> sinkStages = stages.build(section, "stages");
-    BatchPolicy batch = SinkPolicies.batch(section.child("batch"), type, limits);
+    Duration defaultMaxAge = sink.map(Sink::preferredBatchAge).orElse(DEFAULT_MAX_AGE);
+    BatchPolicy batch = SinkPolicies.batch(section.child("batch"), type, limits, defaultMaxAge);
     var retry = SinkPolicies.retry(section.child("retry"));
     var buffer = SinkPolicies.buffer(section.child("buffer"));
     var oversize = SinkPolicies.oversize(section.child("oversize"));

@@ -48,7 +48,8 @@ final class SinkPolicies {
   private SinkPolicies() {}
 
   /** {@code batch}: defaults to the sink's own limits; larger values are problems. */
-  static BatchPolicy batch(YamlSection section, String type, @Nullable SinkLimits limits) {
+  static BatchPolicy batch(
+      YamlSection section, String type, @Nullable SinkLimits limits, Duration defaultMaxAge) {
     int recordLimit = limits == null ? Integer.MAX_VALUE : limits.maxRecordsPerBatch();
     long byteLimit = limits == null ? Long.MAX_VALUE : limits.maxBytesPerBatch();
 
@@ -72,8 +73,7 @@ final class SinkPolicies {
               + " sink's limit of bytes per batch");
       bytes = byteLimit;
     }
-    Duration maxAge =
-        section.duration("max_age", SinkPlanBuilder.DEFAULT_MAX_AGE, Duration.ZERO, MAX_WAIT);
+    Duration maxAge = section.duration("max_age", defaultMaxAge, Duration.ZERO, MAX_WAIT);
     return new BatchPolicy((int) records, bytes, maxAge);
   }
 

@@ -1,5 +1,7 @@
 package dev.telemetryrouter.spi.sink;
 
+import java.time.Duration;
+
 /**
  * A destination for records: a Firehose stream, a Kinesis stream, an S3 bucket, an HTTP intake, a
  * file.
@@ -37,6 +39,15 @@ public interface Sink extends AutoCloseable {
 
   /** How the engine turns a record into the bytes of {@link OutgoingRecord#data()}. */
   RecordEncoding encoding();
+
+  /**
+   * How long the oldest buffered record should wait for company before its batch is sent anyway,
+   * when the user sets no {@code batch.max_age}. Stream sinks want records out within a second; an
+   * object store wants fewer, larger objects. The default is one second.
+   */
+  default Duration preferredBatchAge() {
+    return Duration.ofSeconds(1);
+  }
 
   /**
    * Prepares expensive resources (clients, pools) off the start-up path. Called once, on a

@@ -9,6 +9,7 @@ import dev.telemetryrouter.spi.sink.SendResult;
 import dev.telemetryrouter.spi.sink.SinkBatch;
 import dev.telemetryrouter.spi.sink.SinkLimits;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,6 +28,8 @@ final class S3Sink extends AwsSink<S3Client> {
 
   /** JSON lines, as log tools and Athena's JSON SerDe read them. */
   static final String CONTENT_TYPE = "application/x-ndjson";
+
+  static final Duration PREFERRED_BATCH_AGE = Duration.ofMinutes(1);
 
   private static final System.Logger log = System.getLogger(S3Sink.class.getName());
 
@@ -58,6 +61,16 @@ final class S3Sink extends AwsSink<S3Client> {
   @Override
   public SinkLimits limits() {
     return settings.limits();
+  }
+
+  /**
+   * A minute: every batch is an object, and S3 bills per PUT and query engines read many small
+   * objects slowly, so records may wait longer for company than on a stream. The flush at the end
+   * of an invocation still sends what is buffered, whatever its age (flush mode end_of_invoke).
+   */
+  @Override
+  public Duration preferredBatchAge() {
+    return PREFERRED_BATCH_AGE;
   }
 
   @Override
