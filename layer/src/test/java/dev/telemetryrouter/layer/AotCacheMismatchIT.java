@@ -22,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AotCacheMismatchIT {
 
+  /** How the JVM's class-load log names the extension's main class taken from a cache. */
+  private static final String MAIN_FROM_CACHE =
+      "dev.telemetryrouter.core.Main source: shared objects file";
+
   @TempDir Path temp;
 
   @Test
@@ -42,13 +46,13 @@ class AotCacheMismatchIT {
     Path lib = opt.resolve("telemetry-router/lib");
     swapJar(lib.resolve(singleJar(lib, "router-sink-stdout-")));
     Files.writeString(lib.resolve("jars.sha256"), LayerZip.jarStamp(lib) + "\n");
-    Path aotLog = temp.resolve("aot.log");
 
-    LayerRun.Result result = runWithAotLog(opt, aotLog);
+    LayerRun.Result result = runWithJvmLogs(opt);
 
     assertThat(result.clean()).as(result.report().toText()).isTrue();
     assertThat(result.summary()).isPresent();
-    assertThat(Files.readString(aotLog, StandardCharsets.UTF_8)).doesNotContain("app.aot");
+    assertThat(log("aot.log")).doesNotContain("app.aot");
+    assertThat(log("class-load.log")).doesNotContain(MAIN_FROM_CACHE);
   }
 
   @Test
@@ -57,14 +61,13 @@ class AotCacheMismatchIT {
     Path cache = opt.resolve("telemetry-router/aot/app.aot");
     byte[] bytes = Files.readAllBytes(cache);
     Files.write(cache, java.util.Arrays.copyOf(bytes, 4096));
-    Path aotLog = temp.resolve("aot.log");
 
-    LayerRun.Result result = runWithAotLog(opt, aotLog);
+    LayerRun.Result result = runWithJvmLogs(opt);
 
     assertThat(result.clean()).as(result.report().toText()).isTrue();
     assertThat(result.summary()).isPresent();
-    assertThat(Files.readString(aotLog, StandardCharsets.UTF_8))
-        .doesNotContain("Using AOT-linked classes: true");
+    assertThat(log("aot.log")).contains("app.aot");
+    assertThat(log("class-load.log")).doesNotContain(MAIN_FROM_CACHE);
   }
 
   private Path unpack() throws IOException {
@@ -73,13 +76,23 @@ class AotCacheMismatchIT {
     return opt;
   }
 
-  private LayerRun.Result runWithAotLog(Path opt, Path aotLog) throws IOException {
+  /** Runs the layer with the JVM's aot and class-load logs in files of the temp folder. */
+  private LayerRun.Result runWithJvmLogs(Path opt) throws IOException {
+    String logs =
+        "-Xlog:aot=info:file="
+            + temp.resolve("aot.log")
+            + " -Xlog:class+load=info:file="
+            + temp.resolve("class-load.log");
     return new LayerRun(opt, temp.resolve("emulator"))
         .env("TELEMETRY_ROUTER_SINK", "file")
         .env("TELEMETRY_ROUTER_TARGET", temp.resolve("out").toString())
-        .extensionEnv("TELEMETRY_ROUTER_JAVA_OPTS", "-Xlog:aot=info:file=" + aotLog)
+        .extensionEnv("TELEMETRY_ROUTER_JAVA_OPTS", logs)
         .invocations(1)
         .run();
+  }
+
+  private String log(String name) throws IOException {
+    return Files.readString(temp.resolve(name), StandardCharsets.UTF_8);
   }
 
   private static String singleJar(Path lib, String prefix) throws IOException {

@@ -1,12 +1,12 @@
 package dev.telemetryrouter.layer;
 
+import dev.telemetryrouter.locallambda.LayerArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,20 +36,7 @@ final class LayerZip {
 
   /** Unpacks {@code zip} into {@code target} as Lambda does into /opt, with the zip's modes. */
   static void extract(Path zip, Path target) throws IOException {
-    URI uri = URI.create("jar:" + zip.toUri());
-    try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of("enablePosixFileAttributes", true));
-        Stream<Path> entries = Files.walk(fs.getPath("/"))) {
-      for (Path entry : entries.toList()) {
-        Path out = target.resolve(entry.toString().substring(1));
-        if (Files.isDirectory(entry)) {
-          Files.createDirectories(out);
-        } else {
-          Files.createDirectories(out.getParent());
-          Files.copy(entry, out, StandardCopyOption.REPLACE_EXISTING);
-          Files.setPosixFilePermissions(out, Files.getPosixFilePermissions(entry));
-        }
-      }
-    }
+    LayerArchive.extract(zip, target);
   }
 
   /** The modes the zip gives one entry, such as {@code extensions/telemetry-router}. */

@@ -1,0 +1,126 @@
+package dev.telemetryrouter.benchmarks.startup;
+
+import dev.telemetryrouter.locallambda.FunctionSource;
+import dev.telemetryrouter.locallambda.LocalLambda;
+import dev.telemetryrouter.locallambda.LocalLambdaBuilder;
+import dev.telemetryrouter.locallambda.RunReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One measured run of a layer folder under the emulator: Init (launch to register and to the first
+ * {@code /next}, then the JVM's peak RSS), one invocation whose function prints {@code records}
+ * lines routed to the file sink (then the peak RSS again), SHUTDOWN (the accounting line says how
+ * many records the extension received).
+ */
+final class LayerProbe {
+
+  private static final Pattern RECEIVED = Pattern.compile(" summary received=(\\d+)");
+
+  /** One run's figures; times in milliseconds, memory in KiB. */
+  record Sample(
+      double registerMs,
+      double firstNextMs,
+      long rssInitKb,
+      long fileBackedInitKb,
+      long rssAfterKb,
+      long received,
+      boolean clean) {}
+
+  private LayerProbe() {}
+
+  static Sample run(Path layer, Path work, String javaOpts, int records) throws IOException {
+    LayerFiles.delete(work);
+    Files.createDirectories(work);
+    String function =
+        "i=0; while [ $i -lt "
+            + records
+            + " ]; do echo \"benchmark record $i: a line of ordinary length from a handler\";"
+            + " i=$((i+1)); done";
+    LocalLambdaBuilder builder =
+        LocalLambda.builder()
+            .layer(layer)
+            .workDir(work.resolve("emulator"))
+            .function(FunctionSource.command(function))
+            .functionTimeout(Duration.ofSeconds(60))
+            // Every line must reach the extension for the memory figure to mean 10,000 records:
+            // queue full batches instead of dropping them, as production Lambda mostly manages.
+            .dropWhileBusy(false)
+            .env("TELEMETRY_ROUTER_SINK", "file")
+            .env("TELEMETRY_ROUTER_TARGET", work.resolve("out").toString());
+    if (!javaOpts.isBlank()) {
+      builder.extensionEnv("TELEMETRY_ROUTER_JAVA_OPTS", javaOpts);
+    }
+
+    try (LocalLambda lambda = builder.start()) {
+      if (!lambda.initSucceeded()) {
+        // Counted as an unclean run (an Init over the 10 s limit on a loaded machine, say).
+        return new Sample(Double.NaN, Double.NaN, -1, -1, -1, -1, false);
+      }
+      RunReport.ExtensionReport extension = lambda.report().extensions().getFirst();
+      long pid = lambda.extensionPids().getFirst();
+      long rssInit = peakRssKb(pid);
+      long fileBacked = statusKb(pid, "RssFile:");
+      String status = lambda.invoke().status();
+      long rssAfter = peakRssKb(pid);
+      RunReport report = lambda.shutdown();
+
+      long received = received(lambda.extensionLog());
+      boolean clean =
+          status.equals("success")
+              && report.initStatus().equals("success")
+              && Integer.valueOf(0).equals(report.extensions().getFirst().exitCode());
+      return new Sample(
+          millis(extension.launchToRegister()),
+          millis(extension.launchToFirstNext()),
+          rssInit,
+          fileBacked,
+          rssAfter,
+          received,
+          clean);
+    }
+  }
+
+  /** VmHWM, the peak resident set of the process; the launcher exec's the JVM, so same pid. */
+  static long peakRssKb(long pid) throws IOException {
+    return statusKb(pid, "VmHWM:");
+  }
+
+  /**
+   * A line of /proc/PID/status in KiB. RssFile is the part of the resident set backed by files (the
+   * mapped AOT cache, CDS archive, modules image and libjvm), which the kernel can drop and share;
+   * the rest is the process's own memory.
+   */
+  static long statusKb(long pid, String key) throws IOException {
+    List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
+    return status.stream()
+        .filter(line -> line.startsWith(key))
+        .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+        .findFirst()
+        .orElse(-1L);
+  }
+
+  private static long received(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return -1;
+    }
+    long last = -1;
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      Matcher matcher = RECEIVED.matcher(line);
+      if (matcher.find()) {
+        last = Long.parseLong(matcher.group(1));
+      }
+    }
+    return last;
+  }
+
+  private static double millis(Duration duration) {
+    return duration == null ? Double.NaN : duration.toNanos() / 1_000_000.0;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.telemetryrouter.benchmarks.startup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Collects the samples of a harness run and renders them as Markdown. */
+final class Report {
+
+  private final List<Variant> variants;
+  private final int runs;
+  private final int records;
+  private final String loadBefore;
+  private String loadAfter = "";
+  private final Map<Variant, Map<String, Stats>> stats = new LinkedHashMap<>();
+  private final Map<Variant, Integer> unclean = new LinkedHashMap<>();
+  private final Stats floorMain = new Stats();
+  private final Stats floorRss = new Stats();
+  private String sizes = "";
+
+  Report(List<Variant> variants, int runs, int records, String loadBefore) {
+    this.variants = variants;
+    this.runs = runs;
+    this.records = records;
+    this.loadBefore = loadBefore;
+    for (Variant variant : variants) {
+      Map<String, Stats> byMeasure = new LinkedHashMap<>();
+      for (String measure :
+          List.of("register", "next", "rssInit", "fileInit", "rssAfter", "received")) {
+        byMeasure.put(measure, new Stats());
+      }
+      stats.put(variant, byMeasure);
+      unclean.put(variant, 0);
+    }
+  }
+
+  void add(Variant variant, LayerProbe.Sample sample) {
+    if (!sample.clean()) {
+      unclean.merge(variant, 1, Integer::sum);
+      return;
+    }
+    Map<String, Stats> s = stats.get(variant);
+    s.get("register").add(sample.registerMs());
+    s.get("next").add(sample.firstNextMs());
+    s.get("rssInit").add(sample.rssInitKb() / 1024.0);
+    s.get("fileInit").add(sample.fileBackedInitKb() / 1024.0);
+    s.get("rssAfter").add(sample.rssAfterKb() / 1024.0);
+    s.get("received").add(sample.received());
+  }
+
+  void addFloor(Floor.Sample sample) {
+    floorMain.add(sample.mainMs());
+    floorRss.add(sample.rssKb() / 1024.0);
+  }
+
+  void sizes(long zipBytes, Path unpacked) throws IOException {
+    Path home = unpacked.resolve("telemetry-router");
+    sizes =
+        String.format(
+            Locale.ROOT,
+            "| zipped | unzipped | runtime | jars | AOT cache |%n| --- | --- | --- | --- | --- |%n"
+                + "| %s | %s | %s | %s | %s |%n",
+            mib(zipBytes),
+            mib(LayerFiles.size(unpacked)),
+            mib(LayerFiles.size(home.resolve("runtime"))),
+            mib(LayerFiles.size(home.resolve("lib"))),
+            mib(LayerFiles.size(home.resolve("aot"))));
+  }
+
+  void loadAfter(String load) {
+    this.loadAfter = load;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d runs per variant, %d function lines per run; load average before: %s, after:"
+                + " %s%n%n",
+            runs,
+            records,
+            loadBefore,
+            loadAfter));
+    out.append("p50 (p10-p90); times in ms, memory in MiB (VmHWM of the JVM process)\n\n");
+    out.append("| variant | launch to register | launch to first /next | RSS after init |")
+        .append(" of which file-backed | RSS after records | records received | unclean runs |\n")
+        .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+    for (Variant variant : variants) {
+      Map<String, Stats> s = stats.get(variant);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %s | %s | %d |%n",
+              variant.name(),
+              s.get("register").summary(),
+              s.get("next").summary(),
+              s.get("rssInit").summary(),
+              s.get("fileInit").summary(),
+              s.get("rssAfter").summary(),
+              s.get("received").summary(),
+              unclean.get(variant)));
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| floor: hello world, same runtime and flags | %s (to main) | | %s | | | | |%n%n",
+            floorMain.summary(),
+            floorRss.summary()));
+    out.append(ratios()).append('\n');
+    for (Variant variant : variants) {
+      out.append("- `").append(variant.name()).append("`: ").append(variant.description());
+      out.append('\n');
+    }
+    out.append('\n').append(sizes);
+    return out.toString();
+  }
+
+  private String ratios() {
+    StringBuilder out = new StringBuilder("Ratios of medians to the floor:");
+    for (Variant variant : variants) {
+      Map<String, Stats> s = stats.get(variant);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              " %s register %.1fx, first /next %.1fx, RSS %.1fx;",
+              variant.name(),
+              s.get("register").median() / floorMain.median(),
+              s.get("next").median() / floorMain.median(),
+              s.get("rssInit").median() / floorRss.median()));
+    }
+    return out.append('\n').toString();
+  }
+
+  private static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.telemetryrouter.benchmarks.startup;
+
+import dev.telemetryrouter.locallambda.LayerArchive;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Start-up and memory of the packaged layer. Runs the layer zip under the local Lambda emulator
+ * {@code --runs} times per variant (variants interleaved, so that a change in the machine's load
+ * hits them alike) and prints a Markdown report: p50 (p10-p90) of launch to register, launch to
+ * first /next and peak RSS after Init and after {@code --records} records, the bare-JVM floor on
+ * the same runtime and flags, the ratios, and the layer's size.
+ *
+ * <p>Usage: {@code StartupHarness [--zip layer/target/telemetry-router-layer-x86_64.zip] [--runs
+ * 20] [--records 10000] [--variants shipped,no-aot,...] [--extra "name=-Xmx32m;name2=..."] [--out
+ * FILE]}. See docs/benchmarks.md.
+ */
+public final class StartupHarness {
+
+  private StartupHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    Path zip =
+        Path.of(options.getOrDefault("zip", "layer/target/telemetry-router-layer-x86_64.zip"));
+    int runs = Integer.parseInt(options.getOrDefault("runs", "20"));
+    int records = Integer.parseInt(options.getOrDefault("records", "10000"));
+    List<Variant> variants = new ArrayList<>(selected(options.getOrDefault("variants", "all")));
+    for (String extra : options.getOrDefault("extra", "").split(";")) {
+      if (!extra.isBlank()) {
+        variants.add(Variant.withOptions(extra));
+      }
+    }
+    Path classes = Path.of(Hello.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jdk = Path.of(System.getProperty("java.home"));
+
+    Path root = Files.createTempDirectory("startup-harness");
+    try {
+      Path unpacked = root.resolve("opt");
+      LayerArchive.extract(zip, unpacked);
+      Map<Variant, Path> layers = new LinkedHashMap<>();
+      for (Variant variant : variants) {
+        layers.put(variant, variant.prepare(unpacked, root.resolve("variants"), jdk));
+      }
+      String load = loadAverage();
+      Report report = new Report(variants, runs, records, load);
+      measure(report, layers, root.resolve("work"), classes, unpacked, runs, records);
+      report.sizes(Files.size(zip), unpacked);
+      report.loadAfter(loadAverage());
+
+      String text = report.render();
+      System.out.println(text);
+      if (options.containsKey("out")) {
+        Files.writeString(Path.of(options.get("out")), text);
+      }
+    } finally {
+      LayerFiles.delete(root);
+    }
+  }
+
+  private static void measure(
+      Report report,
+      Map<Variant, Path> layers,
+      Path work,
+      Path classes,
+      Path unpacked,
+      int runs,
+      int records)
+      throws Exception {
+    for (int run = 1; run <= runs; run++) {
+      for (Map.Entry<Variant, Path> entry : layers.entrySet()) {
+        Variant variant = entry.getKey();
+        LayerProbe.Sample sample =
+            LayerProbe.run(entry.getValue(), work, variant.javaOpts(), records);
+        report.add(variant, sample);
+      }
+      report.addFloor(Floor.run(unpacked, classes));
+      System.err.printf(Locale.ROOT, "run %d of %d done%n", run, runs);
+    }
+  }
+
+  private static List<Variant> selected(String names) {
+    if (names.equals("all")) {
+      return Variant.all();
+    }
+    List<Variant> chosen = new ArrayList<>();
+    for (String name : names.split(",")) {
+      chosen.add(
+          Variant.all().stream()
+              .filter(v -> v.name().equals(name.strip()))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no variant " + name)));
+    }
+    return chosen;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+
+  private static String loadAverage() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).strip();
+  }
+}
