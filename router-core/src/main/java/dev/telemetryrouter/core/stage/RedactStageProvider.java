@@ -11,7 +11,9 @@ import dev.telemetryrouter.spi.stage.StageResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code type: redact}: hides sensitive text in the message, the raw payload and other chosen
@@ -22,9 +24,10 @@ import java.util.Optional;
  *       bearer_token}, {@code aws_access_key_id}, {@code aws_secret_key}, {@code email}, {@code
  *       credit_card} (only numbers that pass the Luhn check), {@code ipv4}.
  *   <li>{@code patterns}: custom detectors, each {@code {name, regex}}.
- *   <li>{@code fields}: the field paths to redact (default {@code [message, record]}: the derived
- *       message and the raw payload, text or object, since the message is only a part of the
- *       payload); objects and lists are redacted in every text they hold.
+ *   <li>{@code fields}: the field paths to redact; objects and lists are redacted in every text
+ *       they hold. By default every field (derived, parsed by {@code parse_json}, or added) and the
+ *       raw payload, text or object: a value a detector finds must not survive in a part of the
+ *       record nobody thought to list.
  *   <li>{@code mode}: {@code mask} (default) replaces a match by {@code mask} (default {@code
  *       [REDACTED:<detector>]}); {@code hash} replaces it by {@code [<detector>:<16 hex>]}, the
  *       start of its HMAC-SHA256 under {@code hash_key} (a secret of at least 16 characters), so
@@ -32,9 +35,6 @@ import java.util.Optional;
  * </ul>
  */
 public final class RedactStageProvider implements StageProvider {
-
-  /** What is redacted by default: the message and the payload it was read from. */
-  private static final List<String> DEFAULT_FIELDS = List.of("message", "record");
 
   /** Shorter HMAC keys are guessable; 16 characters is the least we accept. */
   private static final int MIN_KEY_CHARS = 16;
@@ -48,13 +48,36 @@ public final class RedactStageProvider implements StageProvider {
   public Stage create(StageContext context) {
     ConfigSection config = context.config();
     List<Detector> detectors = detectors(config);
+    Redactor redactor = redactor(config, detectors);
+    if (!config.has("fields")) {
+      return record -> StageResult.keep(redactEverything(record, redactor));
+    }
     List<FieldPath> fields = new ArrayList<>();
-    List<String> names = config.has("fields") ? config.strings("fields") : DEFAULT_FIELDS;
-    for (String name : names) {
+    for (String name : config.strings("fields")) {
       fields.add(Condition.fieldPath(config, "fields", name));
     }
-    Redactor redactor = redactor(config, detectors);
     return record -> StageResult.keep(redact(record, fields, redactor));
+  }
+
+  /** Every field and the payload; the same record when nothing was found. */
+  private static TelemetryRecord redactEverything(TelemetryRecord record, Redactor redactor) {
+    TelemetryRecord.Builder changed = null;
+    for (Map.Entry<String, @Nullable Object> field : record.fields().entrySet()) {
+      Object value = field.getValue();
+      Object redacted = redactor.apply(value);
+      if (redacted != value) {
+        changed = changed == null ? record.toBuilder() : changed;
+        changed.field(field.getKey(), redacted);
+      }
+    }
+
+    Object payload = record.payload();
+    Object redactedPayload = redactor.apply(payload);
+    if (redactedPayload != null && redactedPayload != payload) {
+      changed = changed == null ? record.toBuilder() : changed;
+      changed.payload(redactedPayload);
+    }
+    return changed == null ? record : changed.build();
   }
 
   private static TelemetryRecord redact(

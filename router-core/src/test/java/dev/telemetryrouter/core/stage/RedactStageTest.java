@@ -137,6 +137,34 @@ class RedactStageTest {
         .contains("[REDACTED:email]");
   }
 
+  @Test
+  void defaultFields_coverFieldsThatParseJsonOrAStageAdded() {
+    Stage stage = stage(provider, "detectors: [email, ipv4]");
+    TelemetryRecord parsed =
+        function("order accepted").toBuilder()
+            .field("customer", Map.of("mail", "jane.doe@example.com"))
+            .field("client_ip", "10.1.2.3")
+            .field("orderId", "o-1042")
+            .build();
+
+    TelemetryRecord redacted = kept(stage.apply(parsed));
+
+    assertThat(encoded(redacted)).doesNotContain("jane.doe", "10.1.2.3").contains("o-1042");
+    assertThat(redacted.fields().get("client_ip")).isEqualTo("[REDACTED:ipv4]");
+  }
+
+  @Test
+  void listedFields_leaveOtherFieldsAlone() {
+    Stage stage = stage(provider, "detectors: [email]\nfields: [message]");
+    TelemetryRecord record =
+        function("mail jane.doe@example.com").toBuilder().field("owner", "bo@example.com").build();
+
+    TelemetryRecord redacted = kept(stage.apply(record));
+
+    assertThat(redacted.message()).isEqualTo("mail [REDACTED:email]");
+    assertThat(redacted.fields().get("owner")).isEqualTo("bo@example.com");
+  }
+
   private static String encoded(TelemetryRecord record) {
     return new String(RecordEncoder.json(record), StandardCharsets.UTF_8);
   }
