@@ -4,7 +4,7 @@
 #   telemetry-router/lib/*.jar         the extension and its dependencies, plus jars.sha256
 #   telemetry-router/runtime/          a jlink-trimmed Java runtime with only the modules we use
 #   telemetry-router/jvm.options       JVM flags (see docs/benchmarks.md for the measurements)
-#   telemetry-router/routing.yaml      the default configuration
+#   telemetry-router/routing.example.yaml  a starting point for a function's own routing.yaml
 # The AOT cache (telemetry-router/aot/) is added afterwards by the training run (AotTraining in
 # src/test/java); any cache left from an earlier build is deleted here first, so that a cache can
 # only ever sit beside the jars it was trained on.
@@ -64,5 +64,8 @@ sed "s|@CLASSPATH@|$cp_line|" "$src/src/main/launcher/telemetry-router" \
 chmod 0755 "$layer/extensions/telemetry-router"
 
 cp "$src/src/main/layer-config/jvm.options" "$home/jvm.options"
-cp "$src/src/main/layer-config/routing.yaml" "$home/routing.yaml"
+# No active routing.yaml: the built-in default from TELEMETRY_ROUTER_SINK/TARGET must apply (an
+# older build of this folder may still hold one).
+rm -f "$home/routing.yaml"
+cp "$src/src/main/layer-config/routing.example.yaml" "$home/routing.example.yaml"
 echo "layer assembled in $layer ($(du -sh "$layer" | cut -f1) unzipped)"

@@ -45,6 +45,9 @@ class ConfigExamplesTest {
 
   private static final Path EXAMPLES = Path.of("").toAbsolutePath();
 
+  private static final Path LAYER_EXAMPLE =
+      EXAMPLES.resolve("../layer/src/main/layer-config/routing.example.yaml").normalize();
+
   @TestFactory
   Stream<DynamicTest> everyExample_loadsWithoutProblems() throws IOException {
     List<Path> files = examples();
@@ -106,9 +109,13 @@ class ConfigExamplesTest {
     return variables;
   }
 
+  /** The examples here, and the starting point the layer ships beside its jars. */
   private static List<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(EXAMPLES)) {
-      return files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList();
+      return Stream.concat(
+              files.filter(path -> path.toString().endsWith(".yaml")).sorted(),
+              Stream.of(LAYER_EXAMPLE))
+          .toList();
     }
   }
 }
