@@ -17,7 +17,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class ExtensionProcessTest {
   private static final String NEXT = "/2020-01-01/extension/event/next";
   private static final String TELEMETRY = "/2022-07-01/telemetry";
   private static final String INIT_ERROR = "/2020-01-01/extension/init/error";
+  private static final String EXIT_ERROR = "/2020-01-01/extension/exit/error";
+  private static final String SECOND = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d";
 
   private FakeLambdaApi platform;
   private final RecordingRouter router = new RecordingRouter();
@@ -334,5 +338,107 @@ class ExtensionProcessTest {
     runExtension();
 
     assertThat(router.accepted()).extracting(TelemetryRecord::type).contains("extension");
+  }
+
+  @Test
+  void next_whenThePlatformFails_flushesReportsExitErrorAndExitsNonZero() throws Exception {
+    platform.queueInvoke(
+        REQUEST,
+        inMillis(Duration.ofMinutes(5)),
+        () -> platform.deliver("POST", invocation(REQUEST)));
+    platform.queueNextFailure(
+        500, "{\"errorType\":\"Runtime.Failure\",\"errorMessage\":\"state lost\"}");
+
+    int status = runExtension();
+
+    assertThat(status).isEqualTo(1);
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, NEXT, EXIT_ERROR);
+    FakeLambdaApi.Request error = platform.requests().getLast();
+    assertThat(error.header("Lambda-Extension-Function-Error-Type"))
+        .isEqualTo("Extension.NextFailed");
+    assertThat(error.header("Lambda-Extension-Identifier")).isEqualTo(FakeLambdaApi.EXTENSION_ID);
+    assertThat(error.body()).contains("\"errorType\":\"Extension.NextFailed\"");
+    assertThat(router.flushes())
+        .extracting(RecordingRouter.Flush::kind)
+        .containsExactly("endOfInvocation", "shutdown");
+  }
+
+  @Test
+  void invoke_whenAnErrorIsThrown_flushesReportsExitErrorAndExitsNonZero() throws Exception {
+    router.failEndOfInvocationWith(new OutOfMemoryError("test: heap exhausted"));
+    platform.queueInvoke(REQUEST, inMillis(Duration.ofMinutes(5)), () -> {});
+    platform.queueShutdown("spindown", inMillis(Duration.ofSeconds(2)), () -> {});
+    settings = settings(ExtensionSettings.Api.TELEMETRY, 1000, Duration.ofMillis(50), false);
+
+    int status = runExtension();
+
+    assertThat(status).isEqualTo(1);
+    assertThat(platform.paths()).containsExactly(REGISTER, TELEMETRY, NEXT, EXIT_ERROR);
+    FakeLambdaApi.Request error = platform.requests().getLast();
+    assertThat(error.header("Lambda-Extension-Function-Error-Type")).isEqualTo("Extension.Failed");
+    assertThat(error.body()).contains("heap exhausted");
+    assertThat(router.flushes())
+        .extracting(RecordingRouter.Flush::kind)
+        .containsExactly("endOfInvocation", "shutdown");
+  }
+
+  /**
+   * Lambda emits {@code platform.report} for an invocation only after every extension called {@code
+   * /next} (lambda-platform.md §4.1), so this platform withholds it until then. An extension that
+   * waited for the report would sit out its whole (30 s) runtimeDone wait first; the 10 s bound on
+   * the second {@code /next} is a deadlock guard, the assertion is on the order.
+   */
+  @Test
+  void invoke_callsNextBeforeTheReportIsDelivered_andRoutesTheReportLater() throws Exception {
+    settings = settings(ExtensionSettings.Api.TELEMETRY, 1000, Duration.ofSeconds(30), false);
+    AtomicBoolean nextBeforeReport = new AtomicBoolean();
+    CountDownLatch reportDelivered = new CountDownLatch(1);
+    platform.queueInvoke(
+        REQUEST,
+        inMillis(Duration.ofMinutes(5)),
+        () -> {
+          platform.deliver("POST", invocation(REQUEST));
+          nextBeforeReport.set(awaitSecondNext());
+          platform.deliver("POST", report(REQUEST));
+          reportDelivered.countDown();
+        });
+    platform.queueInvoke(
+        SECOND,
+        inMillis(Duration.ofMinutes(5)),
+        () -> {
+          awaitQuietly(reportDelivered);
+          platform.deliver("POST", invocation(SECOND));
+        });
+    platform.queueShutdown(
+        "spindown",
+        inMillis(Duration.ofSeconds(2)),
+        () -> platform.deliver("POST", report(SECOND)));
+
+    int status = runExtension();
+
+    assertThat(status).isZero();
+    assertThat(nextBeforeReport).isTrue();
+    assertThat(router.flushes().getFirst().acceptedBefore()).isEqualTo(4);
+    assertThat(router.accepted())
+        .filteredOn(r -> r.type().equals("platform.report"))
+        .extracting(TelemetryRecord::requestId)
+        .contains(REQUEST);
+  }
+
+  private boolean awaitSecondNext() {
+    try {
+      return platform.awaitNextCalls(2, 10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

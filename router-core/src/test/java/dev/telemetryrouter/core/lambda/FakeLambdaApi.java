@@ -33,6 +33,8 @@ final class FakeLambdaApi implements AutoCloseable {
 
   static final String EXTENSION_ID = "3f1e9a52-8c7d-4b1a-9e2f-0a1b2c3d4e5f";
 
+  private static final String NEXT = "/2020-01-01/extension/event/next";
+
   record Request(String method, String path, Map<String, String> headers, String body) {
     String header(String name) {
       return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
@@ -41,7 +43,7 @@ final class FakeLambdaApi implements AutoCloseable {
 
   record Response(int status, String body) {}
 
-  private record Step(String event, Runnable afterServed) {}
+  private record Step(int status, String event, Runnable afterServed) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -75,6 +77,7 @@ final class FakeLambdaApi implements AutoCloseable {
   void queueInvoke(String requestId, long deadlineMs, Runnable afterServed) {
     events.add(
         new Step(
+            200,
             "{\"eventType\":\"INVOKE\",\"deadlineMs\":"
                 + deadlineMs
                 + ",\"requestId\":\""
@@ -87,12 +90,33 @@ final class FakeLambdaApi implements AutoCloseable {
   void queueShutdown(String reason, long deadlineMs, Runnable afterServed) {
     events.add(
         new Step(
+            200,
             "{\"eventType\":\"SHUTDOWN\",\"shutdownReason\":\""
                 + reason
                 + "\",\"deadlineMs\":"
                 + deadlineMs
                 + "}",
             afterServed));
+  }
+
+  /** The next {@code /next} is answered with this status and body instead of an event. */
+  void queueNextFailure(int status, String body) {
+    events.add(new Step(status, body, () -> {}));
+  }
+
+  /**
+   * Waits until {@code count} {@code /next} calls have arrived; false if the bound passed first.
+   */
+  synchronized boolean awaitNextCalls(int count, long boundMs) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMs);
+    while (requests.stream().filter(r -> r.path().equals(NEXT)).count() < count) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   synchronized List<Request> requests() {
@@ -176,7 +200,7 @@ final class FakeLambdaApi implements AutoCloseable {
       return new Response(500, "{\"errorType\":\"Test.NoMoreEvents\"}");
     }
     byte[] body = step.event().getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(step.status(), body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
     step.afterServed().run();
@@ -196,6 +220,7 @@ final class FakeLambdaApi implements AutoCloseable {
             Map.copyOf(headers),
             body);
     requests.add(request);
+    notifyAll();
     return request;
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A router double: keeps what it was given and what it was asked, with the time limit asked. */
 final class RecordingRouter implements RecordRouter {
@@ -17,6 +18,12 @@ final class RecordingRouter implements RecordRouter {
 
   private final List<TelemetryRecord> accepted = new ArrayList<>();
   private final List<Flush> flushes = new ArrayList<>();
+  private @Nullable Error endOfInvocationFailure;
+
+  /** Makes every later end-of-invocation flush throw this, as a failing JVM would. */
+  synchronized void failEndOfInvocationWith(Error failure) {
+    endOfInvocationFailure = failure;
+  }
 
   @Override
   public synchronized void accept(TelemetryRecord record) {
@@ -32,6 +39,9 @@ final class RecordingRouter implements RecordRouter {
   @Override
   public synchronized FlushReport endOfInvocation(Instant deadline) {
     flushes.add(new Flush("endOfInvocation", deadline, accepted.size()));
+    if (endOfInvocationFailure != null) {
+      throw endOfInvocationFailure;
+    }
     return new FlushReport(Map.of());
   }
 
