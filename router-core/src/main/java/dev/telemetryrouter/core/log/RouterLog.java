@@ -19,6 +19,18 @@ public final class RouterLog {
   /** The level used when {@link #LEVEL_VARIABLE} is unset or not a level name. */
   public static final Level DEFAULT_LEVEL = Level.INFO;
 
+  /**
+   * Environment variable naming the least severe level written by loggers that are not ours: the
+   * JDK's own ({@code jdk.}, {@code sun.}, {@code java.}, {@code javax.}, {@code com.sun.}) and any
+   * library's. When unset they write {@link Level#WARNING} and above, whatever {@link
+   * #LEVEL_VARIABLE} says: at DEBUG the JDK's HTTP server writes lines for every delivery, and
+   * those lines come back as the next delivery, which would keep the extension busy forever.
+   */
+  public static final String OTHERS_LEVEL_VARIABLE = "TELEMETRY_ROUTER_LOG_LEVEL_JDK";
+
+  /** Loggers named in this package tree follow {@link #LEVEL_VARIABLE}; all others do not. */
+  public static final String OWN_LOGGERS = "dev.telemetryrouter";
+
   private RouterLog() {}
 
   /** Whether {@code text} is a line this extension wrote. */
@@ -31,8 +43,29 @@ public final class RouterLog {
    * WARNING}); {@link #DEFAULT_LEVEL} when it is null, blank or unknown.
    */
   public static Level parseLevel(@Nullable String value) {
+    return parseLevel(value, DEFAULT_LEVEL);
+  }
+
+  /**
+   * The threshold for loggers that are not ours: {@code value} when it names a level, else {@link
+   * Level#WARNING}, or {@code ownLevel} when that is stricter.
+   */
+  public static Level othersLevel(@Nullable String value, Level ownLevel) {
+    Level fallback =
+        ownLevel.getSeverity() > Level.WARNING.getSeverity() ? ownLevel : Level.WARNING;
+    return parseLevel(value, fallback);
+  }
+
+  /** Whether {@code loggerName} belongs to the extension (and so follows its level). */
+  public static boolean isOwnLogger(String loggerName) {
+    return loggerName.startsWith(OWN_LOGGERS)
+        && (loggerName.length() == OWN_LOGGERS.length()
+            || loggerName.charAt(OWN_LOGGERS.length()) == '.');
+  }
+
+  private static Level parseLevel(@Nullable String value, Level fallback) {
     if (value == null || value.isBlank()) {
-      return DEFAULT_LEVEL;
+      return fallback;
     }
     String name = value.strip().toUpperCase(Locale.ROOT);
     if (name.equals("WARN")) {
@@ -43,7 +76,7 @@ public final class RouterLog {
         return level;
       }
     }
-    return DEFAULT_LEVEL;
+    return fallback;
   }
 
   /**

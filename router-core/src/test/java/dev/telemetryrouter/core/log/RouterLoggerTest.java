@@ -72,6 +72,49 @@ class RouterLoggerTest {
   }
 
   @Test
+  void getLogger_outsideOurPackages_staysAtWarningWhenOursIsDebug() {
+    RouterLoggerFinder finder = new RouterLoggerFinder(Level.DEBUG, () -> out);
+    Module module = getClass().getModule();
+
+    for (String jdk :
+        List.of(
+            "jdk.event.security",
+            "sun.net.httpserver",
+            "java.lang.Runtime",
+            "javax.management",
+            "com.sun.net.httpserver",
+            "org.example.Library",
+            "dev.telemetryrouterx.Other")) {
+      System.Logger log = finder.getLogger(jdk, module);
+      log.log(Level.DEBUG, "per-request detail");
+      log.log(Level.INFO, "chatter");
+      assertThat(log.isLoggable(Level.WARNING)).as(jdk).isTrue();
+    }
+    finder.getLogger("dev.telemetryrouter.core.lambda.X", module).log(Level.DEBUG, "ours");
+
+    assertThat(lines()).containsExactly("[telemetry-router] DEBUG X ours");
+  }
+
+  @Test
+  void getLogger_whenOthersLevelIsSet_followsItForJdkLoggersOnly() {
+    RouterLoggerFinder finder = new RouterLoggerFinder(Level.ERROR, "debug", () -> out);
+    Module module = getClass().getModule();
+
+    finder.getLogger("sun.net.httpserver", module).log(Level.DEBUG, "exchange");
+    finder.getLogger("dev.telemetryrouter.core.Main", module).log(Level.WARNING, "quiet");
+
+    assertThat(lines()).containsExactly("[telemetry-router] DEBUG httpserver exchange");
+  }
+
+  @Test
+  void othersLevel_whenUnset_isWarningOrOursWhenStricter() {
+    assertThat(RouterLog.othersLevel(null, Level.TRACE)).isEqualTo(Level.WARNING);
+    assertThat(RouterLog.othersLevel("", Level.ERROR)).isEqualTo(Level.ERROR);
+    assertThat(RouterLog.othersLevel("nonsense", Level.OFF)).isEqualTo(Level.OFF);
+    assertThat(RouterLog.othersLevel("info", Level.ERROR)).isEqualTo(Level.INFO);
+  }
+
+  @Test
   void loggerFinder_isTheOneTheJdkUses() {
     System.LoggerFinder finder = System.LoggerFinder.getLoggerFinder();
 
