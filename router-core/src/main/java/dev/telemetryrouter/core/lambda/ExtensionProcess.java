@@ -8,7 +8,6 @@ import dev.telemetryrouter.spi.FunctionContext;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.BindException;
-import java.net.http.HttpClient;
 import java.time.InstantSource;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +40,6 @@ public final class ExtensionProcess {
   private final ConfigurationSource configuration;
   private final RouterFactory routers;
   private final InstantSource clock;
-  private final HttpClient http;
 
   public ExtensionProcess(
       Map<String, String> environment,
@@ -54,7 +52,6 @@ public final class ExtensionProcess {
     this.configuration = configuration;
     this.routers = routers;
     this.clock = clock;
-    this.http = ExtensionsApiClient.newHttpClient();
   }
 
   /** The extension name from the launcher: the variable, else the property, else the default. */
@@ -76,11 +73,12 @@ public final class ExtensionProcess {
               + " or the local emulator (local-lambda)");
       return 1;
     }
-    ExtensionsApiClient client = new ExtensionsApiClient(http, runtimeApi);
+    ExtensionsApiClient client;
     RegisterResponse registration;
     try {
+      client = new ExtensionsApiClient(runtimeApi);
       registration = client.register(name);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       log.log(
           Level.ERROR,
           "registering as {0} failed: the name must be the launcher''s file name"
@@ -97,8 +95,6 @@ public final class ExtensionProcess {
       log.log(Level.ERROR, "init failed ({0}): {1}", failure.errorType, failure.getMessage());
       reportInitError(client, failure);
       return 1;
-    } finally {
-      http.close();
     }
   }
 

@@ -2,11 +2,6 @@ package dev.telemetryrouter.core.lambda;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Extensions API ({@code 2020-01-01}) and the subscription calls of the Telemetry and Logs
- * APIs, all on {@code http://${AWS_LAMBDA_RUNTIME_API}} (lambda-platform.md §1.1, §1.2).
+ * APIs, all on {@code http://${AWS_LAMBDA_RUNTIME_API}} (lambda-platform.md §1.1, §1.2), over
+ * {@link LoopbackHttp} so that registering loads no TLS and no {@code java.net.http}.
  *
  * <p>{@link #next()} blocks until the platform has an event and carries no timeout: the process is
  * frozen while it waits, and a timeout would fire spuriously on thaw (§1.2). Call it from one
@@ -29,25 +25,19 @@ final class ExtensionsApiClient {
   static final String ID_HEADER = "Lambda-Extension-Identifier";
   static final String FEATURE_HEADER = "Lambda-Extension-Accept-Feature";
   static final String ERROR_TYPE_HEADER = "Lambda-Extension-Function-Error-Type";
+  private static final String CONTENT_TYPE = "Content-Type";
+  private static final String JSON = "application/json";
 
   /** Bounds every call but {@code /next}; the platform answers these at once. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
-  private final HttpClient http;
-  private final String base;
+  private static final String REGISTER_BODY = "{\"events\":[\"INVOKE\",\"SHUTDOWN\"]}";
+
+  private final LoopbackHttp http;
   private @Nullable String extensionId;
 
-  ExtensionsApiClient(HttpClient http, String runtimeApi) {
-    this.http = http;
-    this.base = "http://" + runtimeApi;
-  }
-
-  /** An HTTP/1.1 client: the platform's API server speaks nothing else (no h2c upgrade). */
-  static HttpClient newHttpClient() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CALL_TIMEOUT)
-        .build();
+  ExtensionsApiClient(String runtimeApi) {
+    this.http = new LoopbackHttp(runtimeApi);
   }
 
   /**
@@ -55,16 +45,15 @@ final class ExtensionsApiClient {
    * launcher Lambda started from {@code /opt/extensions} (§1.3), asking for the account id.
    */
   RegisterResponse register(String name) throws IOException, InterruptedException {
-    HttpRequest request =
-        request("/2020-01-01/extension/register")
-            .header(NAME_HEADER, name)
-            .header(FEATURE_HEADER, "accountId")
-            .POST(body("{\"events\":[\"INVOKE\",\"SHUTDOWN\"]}"))
-            .build();
-    HttpResponse<String> response = send(request);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(NAME_HEADER, name);
+    headers.put(FEATURE_HEADER, "accountId");
+    headers.put(CONTENT_TYPE, JSON);
+    LoopbackHttp.Response response =
+        send("POST", "/2020-01-01/extension/register", headers, REGISTER_BODY, CALL_TIMEOUT);
     expect("register", response, 200);
 
-    String id = response.headers().firstValue(ID_HEADER).orElse("");
+    String id = response.header(ID_HEADER);
     if (id.isEmpty()) {
       throw new IOException("register answered without a " + ID_HEADER + " header");
     }
@@ -76,8 +65,8 @@ final class ExtensionsApiClient {
 
   /** Blocks until the next lifecycle event; no timeout (see the class note). */
   LifecycleEvent next() throws IOException, InterruptedException {
-    HttpRequest request = withId(request("/2020-01-01/extension/event/next")).GET().build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    LoopbackHttp.Response response =
+        send("GET", "/2020-01-01/extension/event/next", withId(Map.of()), null, Duration.ZERO);
     expect("event/next", response, 200);
 
     Map<String, @Nullable Object> event = objectOrEmpty(response.body());
@@ -103,11 +92,9 @@ final class ExtensionsApiClient {
   }
 
   /** A subscription PUT with this extension's identifier; returns the status and body as given. */
-  HttpResponse<String> subscribe(String path, String json)
+  LoopbackHttp.Response subscribe(String path, String json)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        withId(request(path)).header("Content-Type", "application/json").PUT(body(json)).build();
-    return send(request);
+    return send("PUT", path, withId(Map.of(CONTENT_TYPE, JSON)), json, CALL_TIMEOUT);
   }
 
   private void reportError(String path, String errorType, String message, @Nullable Throwable cause)
@@ -116,13 +103,8 @@ final class ExtensionsApiClient {
     body.put("errorMessage", message);
     body.put("errorType", errorType);
     body.put("stackTrace", stackTrace(cause));
-    HttpRequest request =
-        withId(request(path))
-            .header(ERROR_TYPE_HEADER, errorType)
-            .header("Content-Type", "application/json")
-            .POST(body(Json.write(body)))
-            .build();
-    expect(path, send(request), 202);
+    Map<String, String> headers = withId(Map.of(ERROR_TYPE_HEADER, errorType, CONTENT_TYPE, JSON));
+    expect(path, send("POST", path, headers, Json.write(body), CALL_TIMEOUT), 202);
   }
 
   private static List<String> stackTrace(@Nullable Throwable cause) {
@@ -132,31 +114,33 @@ final class ExtensionsApiClient {
     return Arrays.stream(cause.getStackTrace()).limit(20).map(String::valueOf).toList();
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path));
-  }
-
-  private HttpRequest.Builder withId(HttpRequest.Builder builder) {
+  private Map<String, String> withId(Map<String, String> headers) {
     if (extensionId == null) {
       throw new IllegalStateException("register first: the platform needs " + ID_HEADER);
     }
-    return builder.header(ID_HEADER, extensionId);
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put(ID_HEADER, extensionId);
+    return all;
   }
 
-  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    HttpRequest bounded =
-        HttpRequest.newBuilder(request, (name, value) -> true).timeout(CALL_TIMEOUT).build();
-    return http.send(bounded, HttpResponse.BodyHandlers.ofString());
+  private LoopbackHttp.Response send(
+      String method,
+      String path,
+      Map<String, String> headers,
+      @Nullable String body,
+      Duration timeout)
+      throws IOException, InterruptedException {
+    // A socket read cannot be interrupted; honour an interrupt that came before the call at least.
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before " + method + " " + path);
+    }
+    return http.exchange(method, path, headers, body, timeout);
   }
 
-  private static HttpRequest.BodyPublisher body(String json) {
-    return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
-  }
-
-  private static void expect(String call, HttpResponse<String> response, int status)
+  private static void expect(String call, LoopbackHttp.Response response, int status)
       throws ExtensionsApiException {
-    if (response.statusCode() != status) {
-      throw new ExtensionsApiException(call, response.statusCode(), response.body());
+    if (response.status() != status) {
+      throw new ExtensionsApiException(call, response.status(), response.body());
     }
   }
 

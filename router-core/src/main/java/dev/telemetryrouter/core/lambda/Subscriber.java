@@ -3,7 +3,6 @@ package dev.telemetryrouter.core.lambda;
 import dev.telemetryrouter.core.config.ExtensionSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,14 +51,14 @@ final class Subscriber {
       return outcome("Logs API", client.subscribe(LOGS_PATH, logsBody(settings, uri)));
     }
     String schema = settings.schemaVersion();
-    HttpResponse<String> response =
+    LoopbackHttp.Response response =
         client.subscribe(TELEMETRY_PATH, telemetryBody(settings, uri, schema));
     if (refusedSchema(response) && schema.equals(SCHEMA_LATEST)) {
       log.log(
           Level.WARNING,
           "Telemetry API refused schema {0} (HTTP {1}); subscribing with {2}",
           schema,
-          response.statusCode(),
+          response.status(),
           SCHEMA_FALLBACK);
       schema = SCHEMA_FALLBACK;
       response = client.subscribe(TELEMETRY_PATH, telemetryBody(settings, uri, schema));
@@ -71,8 +70,8 @@ final class Subscriber {
    * A validation refusal (400, or a body naming a validation error). 403 means the id is wrong or
    * Init is over, which another schema would not fix.
    */
-  private static boolean refusedSchema(HttpResponse<String> response) {
-    int status = response.statusCode();
+  private static boolean refusedSchema(LoopbackHttp.Response response) {
+    int status = response.status();
     return status == 400
         || status == 422
         || (status >= 400
@@ -81,9 +80,9 @@ final class Subscriber {
             && response.body().contains("Validation"));
   }
 
-  private static Outcome outcome(String api, HttpResponse<String> response)
+  private static Outcome outcome(String api, LoopbackHttp.Response response)
       throws ExtensionsApiException {
-    int status = response.statusCode();
+    int status = response.status();
     if (status == 200) {
       log.log(Level.INFO, "subscribed to the {0}", api);
       return Outcome.SUBSCRIBED;
