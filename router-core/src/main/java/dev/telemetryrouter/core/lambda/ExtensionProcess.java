@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * The extension from start to exit. Init runs in the order Lambda needs (lambda-platform.md §1.5):
  * register first (the runtime does not start until every extension has), then load and validate the
  * configuration, build the engine, start the intake listener, subscribe (only allowed during Init,
- * and only once the listener is up, §2.1), and hand over to the {@link LifecycleLoop}, whose first
- * {@code /next} ends this extension's Init. Nothing on this path touches a sink's network.
+ * and only once the listener is up, §2.1), warm the intake's code ({@link Warmup}), and hand over
+ * to the {@link LifecycleLoop}, whose first {@code /next} ends this extension's Init. Nothing on
+ * this path touches a sink's network.
  *
  * <p>An Init failure after registration goes to {@code /init/error} with an {@code Extension.*}
  * type and a message a user can act on, and the process exits non-zero.
@@ -125,6 +126,7 @@ public final class ExtensionProcess {
     }
     try {
       boolean telemetryExpected = subscribe(client, settings, intake.listener.port());
+      Warmup.run(intake.listener.address(), function, clock);
       LifecycleLoop loop =
           new LifecycleLoop(
               client,

@@ -11,6 +11,14 @@ final class IntakeCounters {
   final AtomicLong oversizedDeliveries = new AtomicLong();
   final AtomicLong skippedElements = new AtomicLong();
   final AtomicLong ownLines = new AtomicLong();
+
+  /**
+   * Deliveries that held nothing but the extension's own lines. They are counted, never logged: a
+   * line per such delivery would come back as the next one (lambda-platform.md §2.2), and the
+   * extension would keep itself busy for as long as it is not frozen.
+   */
+  final AtomicLong ownOnlyDeliveries = new AtomicLong();
+
   final AtomicLong lateEvents = new AtomicLong();
   final AtomicLong routeFailures = new AtomicLong();
 
@@ -28,6 +36,8 @@ final class IntakeCounters {
         + skippedElements.get()
         + " own_lines="
         + ownLines.get()
+        + " own_only_deliveries="
+        + ownOnlyDeliveries.get()
         + " after_shutdown="
         + lateEvents.get()
         + " route_failures="

@@ -57,8 +57,13 @@ final class IntakeProcessor {
     counters.skippedElements.addAndGet(result.skippedElements());
 
     List<TelemetryRecord> routed = new ArrayList<>(result.events().size());
+    long ownBefore = counters.ownLines.get();
     for (PlatformEvent event : result.events()) {
       route(event, routed);
+    }
+    long own = counters.ownLines.get() - ownBefore;
+    if (own > 0 && own == result.events().size()) {
+      counters.ownOnlyDeliveries.incrementAndGet();
     }
     routed.forEach(this::mark);
     tracker.delivered();

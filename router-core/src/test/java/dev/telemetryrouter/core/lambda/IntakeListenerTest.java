@@ -110,6 +110,49 @@ class IntakeListenerTest {
   }
 
   @Test
+  void deliveriesOfOwnLinesOnly_repeated_areCountedAndNeverRouted() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertThat(send("POST", Fixtures.bytes("own-lines-only.json"))).isEqualTo(200);
+    }
+    send("POST", Fixtures.bytes("telemetry-2025-01-29-text.json"));
+    awaitRouted(6);
+
+    assertThat(counters.ownOnlyDeliveries.get()).isEqualTo(5);
+    assertThat(counters.ownLines.get()).isEqualTo(5 * 2 + 1);
+    assertThat(router.accepted())
+        .noneMatch(
+            r ->
+                r.type().equals("extension")
+                    && String.valueOf(r.payload()).startsWith("[telemetry-router]"));
+    assertThat(counters.summary()).contains("own_only_deliveries=5");
+  }
+
+  @Test
+  void warmup_sendsOneEmptyDelivery_andRoutesNothing() throws Exception {
+    Warmup.run(
+        listener.address(),
+        dev.telemetryrouter.spi.FunctionContext.UNKNOWN,
+        InstantSource.system());
+    awaitRouted(1);
+
+    assertThat(counters.deliveries.get()).isEqualTo(1);
+    assertThat(counters.events.get()).isZero();
+    assertThat(router.accepted()).isEmpty();
+  }
+
+  @Test
+  void warmup_whenTheListenerIsGone_returnsQuietly() {
+    listener.close();
+
+    Warmup.run(
+        listener.address(),
+        dev.telemetryrouter.spi.FunctionContext.UNKNOWN,
+        InstantSource.system());
+
+    assertThat(counters.deliveries.get()).isZero();
+  }
+
+  @Test
   void otherMethods_areRefusedWithoutBeingRouted() throws Exception {
     HttpRequest get =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port() + "/"))
