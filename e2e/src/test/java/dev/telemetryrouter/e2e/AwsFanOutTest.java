@@ -171,8 +171,9 @@ class AwsFanOutTest {
   /**
    * The loopback Firehose answers 503 to every request during the first half of the invocations,
    * then recovers. S3 and Kinesis (without aggregation) hold each invocation's lines by the time
-   * that invocation has returned, outage or not; what Firehose refused is dead-lettered to the
-   * spill file, what it accepted after recovering is stored, and nothing is both or neither.
+   * that invocation has returned, outage or not. What Firehose refused is dead-lettered to the
+   * spill file; once it delivers again the engine replays the spill file to it, so each of those
+   * lines ends up stored or still spilled, and nothing is both or neither.
    */
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -233,9 +234,12 @@ class AwsFanOutTest {
       firehoseAll.addAll(spilled);
       assertEveryRecordOnce("delivery (stored or spilled)", reference, firehoseAll);
       for (int i = 0; i < INVOCATIONS / 2; i++) {
-        assertThat(functionLines(firehoseHeld, requestIds.get(i))).isEmpty();
-        assertThat(functionLines(spilled, requestIds.get(i)))
-            .containsExactlyElementsOf(expectedLines(i + 1));
+        List<String> storedOrSpilled =
+            new ArrayList<>(functionLines(firehoseHeld, requestIds.get(i)));
+        storedOrSpilled.addAll(functionLines(spilled, requestIds.get(i)));
+        assertThat(storedOrSpilled)
+            .as("invocation %d during the outage: stored after replay or still spilled", i + 1)
+            .containsExactlyInAnyOrderElementsOf(expectedLines(i + 1));
       }
       for (int i = INVOCATIONS / 2; i < INVOCATIONS; i++) {
         assertThat(functionLines(firehoseHeld, requestIds.get(i)))
@@ -246,7 +250,8 @@ class AwsFanOutTest {
       assertEverySinkBalances(summary, reference.size());
       SummaryLine.SinkCounts firehose = summary.sink(AwsDestinations.FIREHOSE);
       assertThat(firehose.delivered()).isEqualTo(firehoseHeld.size());
-      assertThat(firehose.deadLettered()).isEqualTo(spilled.size());
+      // A replayed record was dead-lettered once, then received again from the spill file.
+      assertThat(firehose.deadLettered() - firehose.replayed()).isEqualTo(spilled.size());
       assertThat(summary.sink(AwsDestinations.S3).delivered()).isEqualTo(reference.size());
       assertThat(summary.sink(AwsDestinations.KINESIS).delivered()).isEqualTo(reference.size());
     }
@@ -256,7 +261,9 @@ class AwsFanOutTest {
   private static void assertEverySinkBalances(SummaryLine summary, int routed) {
     for (String sink : SINKS) {
       SummaryLine.SinkCounts counts = summary.sink(sink);
-      assertThat(counts.received()).as("received by %s", sink).isEqualTo(routed);
+      assertThat(counts.received() - counts.replayed())
+          .as("received by %s from the pipeline", sink)
+          .isEqualTo(routed);
       assertThat(counts.balances()).as("%s balances: %s", sink, counts).isTrue();
     }
   }

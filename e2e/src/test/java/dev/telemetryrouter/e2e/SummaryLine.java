@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
 /**
  * The extension's accounting summary line, written once at exit, read back from its log: {@code
  * summary received=.. dropped=.. sink=<name> received=.. delivered=.. retried=.. dropped=..(..)
- * dead_lettered=.. pending=.. bytes=..}, one group per sink.
+ * dead_lettered=.. pending=.. bytes=..[ replayed=..]}, one group per sink; {@code received}
+ * includes the records replayed from the dead-letter spill file.
  */
 record SummaryLine(Map<String, SinkCounts> sinks) {
 
   /** One sink's counts from the line. */
-  record SinkCounts(long received, long delivered, long dropped, long deadLettered, long pending) {
+  record SinkCounts(
+      long received, long delivered, long dropped, long deadLettered, long pending, long replayed) {
 
     /** What the extension promises for every sink: every record it received is accounted for. */
     boolean balances() {
@@ -25,7 +27,8 @@ record SummaryLine(Map<String, SinkCounts> sinks) {
   private static final Pattern SINK =
       Pattern.compile(
           " sink=(\\S+) received=(\\d+) delivered=(\\d+) retried=\\d+"
-              + " dropped=(\\d+)(?:\\([^)]*\\))? dead_lettered=(\\d+) pending=(\\d+)");
+              + " dropped=(\\d+)(?:\\([^)]*\\))? dead_lettered=(\\d+) pending=(\\d+)"
+              + " bytes=\\d+(?: replayed=(\\d+))?");
 
   /** The one summary line of {@code log}; fails unless there is exactly one. */
   static SummaryLine find(String log) {
@@ -44,7 +47,8 @@ record SummaryLine(Map<String, SinkCounts> sinks) {
               Long.parseLong(matcher.group(3)),
               Long.parseLong(matcher.group(4)),
               Long.parseLong(matcher.group(5)),
-              Long.parseLong(matcher.group(6))));
+              Long.parseLong(matcher.group(6)),
+              matcher.group(7) == null ? 0 : Long.parseLong(matcher.group(7))));
     }
     return new SummaryLine(Map.copyOf(sinks));
   }
