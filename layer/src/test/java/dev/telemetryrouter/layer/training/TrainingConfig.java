@@ -1,6 +1,8 @@
 package dev.telemetryrouter.layer.training;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +57,12 @@ public final class TrainingConfig {
   /** Writes routing.yaml for {@code types} into {@code dir} and returns its path. */
   public static Path write(Path dir, List<String> types, LoopbackSinks services, Path fileOut)
       throws IOException {
-    StringBuilder yaml = new StringBuilder("version: 1\nsinks:\n");
+    // A free port rather than the default 4243, so a training run never collides with another
+    // extension or build on the same machine.
+    StringBuilder yaml =
+        new StringBuilder("version: 1\nextension:\n  listener:\n    port: ")
+            .append(freePort())
+            .append("\nsinks:\n");
     for (String type : types) {
       yaml.append("  ").append(type).append(":\n    type: ").append(type).append('\n');
       yaml.append(options(type, services, fileOut));
@@ -80,6 +87,12 @@ public final class TrainingConfig {
       case "http" -> "    url: " + services.url(type) + "/ingest\n    gzip: true\n";
       default -> throw new IllegalArgumentException(type.toUpperCase(Locale.ROOT));
     };
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   /** An explicit region and a loopback endpoint: the SDK then resolves and probes nothing. */
