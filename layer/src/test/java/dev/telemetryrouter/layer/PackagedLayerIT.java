@@ -28,6 +28,9 @@ class PackagedLayerIT {
 
   @TempDir static Path temp;
 
+  /** A JVM option a function might set; the JVM announces it ("Picked up ...") when it sees it. */
+  private static final String FUNCTION_JVM_OPTION = "-Dfunction.only.option=set-by-the-function";
+
   private static LoopbackSinks services;
   private static List<String> types;
   private static LayerRun.Result result;
@@ -43,6 +46,9 @@ class PackagedLayerIT {
     result =
         new LayerRun(opt, temp.resolve("emulator"))
             .env("TELEMETRY_ROUTER_CONFIG_FILE", config.toString())
+            // Meant for the function's JVM; every function variable reaches extensions too.
+            .env("JAVA_TOOL_OPTIONS", FUNCTION_JVM_OPTION)
+            .env("JDK_JAVA_OPTIONS", FUNCTION_JVM_OPTION)
             .invocations(3)
             .run();
   }
@@ -70,6 +76,15 @@ class PackagedLayerIT {
     assertThat(result.clean()).as(result.report().toText()).isTrue();
     assertThat(result.report().errorCalls()).isEmpty();
     assertThat(result.extension().name()).isEqualTo("telemetry-router");
+  }
+
+  @Test
+  void launcher_keepsTheFunctionsJvmOptionsFromTheExtensionsJvm() {
+    assertThat(result.clean()).as(result.report().toText()).isTrue();
+    assertThat(result.extensionLines())
+        .as("the extension's output")
+        .isNotEmpty()
+        .noneMatch(line -> line.contains("Picked up") || line.contains("function.only.option"));
   }
 
   @Test
