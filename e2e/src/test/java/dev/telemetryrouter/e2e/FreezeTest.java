@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.telemetryrouter.locallambda.FunctionSource;
 import dev.telemetryrouter.locallambda.LocalLambda;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +75,69 @@ class FreezeTest {
           .as("invocation %d", n)
           .containsExactlyInAnyOrderElementsOf(expected);
     }
+  }
+
+  /**
+   * A send to a slow intake started while the function ran is still in flight when the bounded
+   * end-of-invocation wait ends (the invocation deadline), so the extension calls /next with it
+   * open and is frozen; the intake answers only once the process is stopped, so the send can only
+   * complete after the thaw, and it must do so once, without a retry that would duplicate it.
+   */
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void sendInFlightAcrossTheFreeze_completesAfterTheThawExactlyOnce(@TempDir Path root)
+      throws Exception {
+    Harness harness = new Harness(root);
+    List<String> requestIds = new ArrayList<>();
+    String function =
+        "n=$(( $(cat count 2>/dev/null || echo 0) + 1 )); echo $n > count;"
+            + " if [ $n -eq 1 ]; then echo held-1; sleep 0.3; else echo inv-$n; fi";
+    String log;
+
+    try (HoldingIntake intake = new HoldingIntake("held-1");
+        LocalLambda lambda =
+            harness
+                .emulator(harness.routing("", httpSink(intake.url())))
+                .function(FunctionSource.command(function))
+                .functionTimeout(Duration.ofSeconds(2))
+                .start()) {
+      assertThat(lambda.initSucceeded()).as(harness.extensionLog(lambda)).isTrue();
+      intake.watch(() -> lambda.extensionPids().getFirst());
+      requestIds.add(lambda.invoke().requestId());
+      assertThat(intake.awaitReleased(30_000))
+          .as("the held send arrived and was answered")
+          .isTrue();
+      assertThat(intake.frozenWhileHeld()).as("extension stopped while the send was held").isTrue();
+      for (int i = 1; i < 3; i++) {
+        requestIds.add(lambda.invoke().requestId());
+      }
+      lambda.shutdown("spindown");
+      log = harness.extensionLog(lambda);
+
+      List<@Nullable Object> lines =
+          intake.received().stream()
+              .filter(r -> "function".equals(r.get("type")))
+              .map(r -> r.get("record"))
+              .toList();
+      assertThat(lines).containsExactlyInAnyOrder("held-1", "inv-2", "inv-3");
+      assertThat(intake.received()).extracting(r -> r.get("id")).doesNotHaveDuplicates();
+    }
+    SummaryLine.SinkCounts counts = SummaryLine.find(log).sinks().get("intake");
+    assertThat(counts).isNotNull();
+    assertThat(counts.delivered()).isEqualTo(counts.received());
+    assertThat(counts.pending()).isZero();
+  }
+
+  private static String httpSink(String url) {
+    return "  intake:\n"
+        + "    type: http\n"
+        + "    url: "
+        + url
+        + "\n"
+        + "    format: json\n"
+        + "    body: json_lines\n"
+        + "    read_timeout: 30s\n"
+        + "    call_timeout: 30s\n"
+        + BACKGROUND_SINK;
   }
 }
