@@ -43,8 +43,12 @@ class JsonFormatTest {
       echo "inv-$n plain one"
       echo "{\\"inv\\":$n,\\"event\\":\\"bare\\"}"
       echo "{\\"level\\":\\"WARN\\",\\"message\\":\\"structured $n\\",\\"orderId\\":$n}"
-      t='java.lang.IllegalStateException: inv-%s boom\\\\n\\\\tat com.example.Handler.handle(Handler.java:12)\\\\n\\\\tat com.example.Main.main(Main.java:3)'
-      printf "{\\"level\\":\\"ERROR\\",\\"errorType\\":\\"java.lang.IllegalStateException\\",\\"message\\":\\"$t\\"}\\n" $n
+      a='java.lang.IllegalStateException: inv-%s boom'
+      b='\\\\n\\\\tat com.example.Handler.handle(Handler.java:12)'
+      c='\\\\n\\\\tat com.example.Main.main(Main.java:3)'
+      t="$a$b$c"
+      lead="{\\"level\\":\\"ERROR\\",\\"errorType\\":\\"java.lang.IllegalStateException\\""
+      printf "$lead,\\"message\\":\\"$t\\"}\\n" $n
       printf 'java.lang.IllegalStateException: inv-%s boom\\n' $n
       printf '\\tat com.example.Handler.handle(Handler.java:12)\\n'
       printf '\\tat com.example.Main.main(Main.java:3)\\n'

@@ -42,6 +42,7 @@ class LogLineTest {
     assertThat(json.render(LOGS)).isEqualTo("{\"a\":1}");
     assertThat(text.render(OLD))
         .isEqualTo(
-            "{\"timestamp\":\"2026-03-01T10:00:00.123Z\",\"level\":\"INFO\",\"message\":\"hello\"}");
+            "{\"timestamp\":\"2026-03-01T10:00:00.123Z\","
+                + "\"level\":\"INFO\",\"message\":\"hello\"}");
   }
 }

@@ -27,7 +27,8 @@ class SubscriptionTest {
   void parse_logsWithoutSchemaVersion_defaultsTo20200815() throws Exception {
     String body =
         "{\"types\":[\"function\"],"
-            + "\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"http://sandbox.localdomain:1234/l\"}}";
+            + "\"destination\":{\"protocol\":\"HTTP\","
+            + "\"URI\":\"http://sandbox.localdomain:1234/l\"}}";
 
     Subscription s = Subscription.parse(Dialect.Api.LOGS, body, 9100);
 

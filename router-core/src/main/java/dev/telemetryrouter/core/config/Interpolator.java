@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in every text scalar and every key of a
  * loaded YAML tree; {@code $${} stands for a literal {@code ${}. An unset variable without a
- * default, an empty or badly formed name, and a {@code ${} without its {@code }} are problems at the
- * key path where they occur; such a problem shows the reference alone, never the text around it,
- * which may hold a secret. A variable set to the empty string counts as set.
+ * default, an empty or badly formed name, and a {@code ${} without its {@code }} are problems at
+ * the key path where they occur; such a problem shows the reference alone, never the text around
+ * it, which may hold a secret. A variable set to the empty string counts as set.
  */
 final class Interpolator {
 
