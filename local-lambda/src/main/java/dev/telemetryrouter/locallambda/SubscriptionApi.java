@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Telemetry API ({@code PUT /2022-07-01/telemetry}) and the Logs API ({@code PUT
  * /2020-08-15/logs}): subscriptions are accepted only during Init, one API per extension, and a
- * repeated subscription to the same API is answered OK and changes nothing (lambda-platform.md §2.1
- * and §3).
+ * repeated subscription to the same API is answered OK and changes nothing (lambda-platform.md,
+ * sections 2.1 and 3).
  */
 final class SubscriptionApi {
 

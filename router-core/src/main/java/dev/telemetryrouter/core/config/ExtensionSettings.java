@@ -110,7 +110,8 @@ public record ExtensionSettings(
 
     /**
      * A low timeout gets the last events of an invocation to us quickly, which the wait for {@code
-     * runtimeDone} needs (lambda-platform.md §2.1: production extensions use 1000 / 262144 / 25ms).
+     * runtimeDone} needs (lambda-platform.md, section 2.1: production extensions use 1000 / 262144
+     * / 25ms).
      */
     public static final Buffering DEFAULTS = new Buffering(1000, 262_144, Duration.ofMillis(25));
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Subscribes the intake listener to the Telemetry API or, by configuration, the Logs API
- * (lambda-platform.md §2.1, §3), with all three buffering values sent explicitly so the platform's
- * defaults (which its own docs disagree on) never apply.
+ * (lambda-platform.md, sections 2.1 and 3), with all three buffering values sent explicitly so the
+ * platform's defaults (which its own docs disagree on) never apply.
  */
 final class Subscriber {
 
