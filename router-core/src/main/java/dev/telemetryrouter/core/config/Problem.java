@@ -3,8 +3,8 @@ package dev.telemetryrouter.core.config;
 import java.util.Objects;
 
 /**
- * One mistake in the configuration, already rendered for a person: {@code <key path>: <bad value> —
- * expected <expectation>}. Secrets in the value have been masked by {@link Problems}.
+ * One mistake in the configuration, already rendered for a person as {@code <key path>: <bad value>
+ * — expected <expectation>}. Secrets in the value have been masked by {@link Problems}.
  *
  * @param path the key path from the file's root, such as {@code sinks.archive.batch.max_bytes}
  * @param value the value as found, rendered and masked, such as {@code '8MiB'} or {@code (missing)}

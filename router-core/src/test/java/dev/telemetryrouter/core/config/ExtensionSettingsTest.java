@@ -84,7 +84,8 @@ class ExtensionSettingsTest {
             "extension.listener.port: 9001 — expected a port other than 9001, which Lambda"
                 + " reserves",
             "extension.buffering.max_items: 999 — expected a whole number from 1000 to 10000",
-            "extension.buffering.max_bytes: 1048577 — expected a size from 256KiB to 1MiB, such as"
+            "extension.buffering.max_bytes: 1048577"
+                + " — expected a size from 256KiB to 1MiB, such as"
                 + " 512, 256KB or 4MiB",
             "extension.buffering.timeout: '24ms' — expected a duration from 25ms to 30s, such as"
                 + " 250ms, 2s or 5m");

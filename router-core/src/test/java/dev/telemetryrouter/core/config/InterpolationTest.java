@@ -66,7 +66,8 @@ class InterpolationTest {
         .extracting(Problem::toString)
         .containsExactly(
             "a: '${STREAM' — expected a closing } after ${ (write $${ for a literal ${)",
-            "b: '${1X}' — expected ${NAME} or ${NAME:-default} with NAME of letters, digits and _");
+            "b: '${1X}'"
+                + " — expected ${NAME} or ${NAME:-default} with NAME of letters, digits and _");
   }
 
   @Test

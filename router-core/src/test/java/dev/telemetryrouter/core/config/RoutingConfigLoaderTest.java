@@ -146,7 +146,8 @@ class RoutingConfigLoaderTest {
         .containsExactly(
             "sinkz: (a mapping) — expected one of the known keys: extension, pipeline, sinks,"
                 + " version",
-            "sinks.archive.tagret: 'u' — expected one of the memory sink's options (target, token)"
+            "sinks.archive.tagret: 'u'"
+                + " — expected one of the memory sink's options (target, token)"
                 + " or an engine key (batch, buffer, dead_letter, flush, oversize, retry, stages,"
                 + " type, when)",
             "sinks.archive.batch.max_record: 10 — expected one of the known keys: max_age,"
@@ -193,7 +194,8 @@ class RoutingConfigLoaderTest {
             failure ->
                 assertThat(failure.problems().getFirst().toString())
                     .isEqualTo(
-                        "sinks.archive.type: 'memory' — expected exactly one sink provider for this"
+                        "sinks.archive.type: 'memory'"
+                            + " — expected exactly one sink provider for this"
                             + " type, but dev.telemetryrouter.core.config.DuplicateSinkProvider and"
                             + " dev.telemetryrouter.core.config.TestSinkProvider both claim it;"
                             + " remove all but one of their jars"));

@@ -18,7 +18,10 @@ class Utf8TextTest {
 
   @Test
   void prefix_neverSplitsACharacter() {
-    String[] expected = {"", "a", "a", "aé", "aé", "aé", "aé✓", "aé✓", "aé✓", "aé✓", "aé✓😀"};
+    // MIXED starts a (1 byte), é (2), ✓ (3), 😀 (4): a prefix grows only by whole characters.
+    String two = "aé";
+    String three = "aé✓";
+    String[] expected = {"", "a", "a", two, two, two, three, three, three, three, three + "😀"};
 
     for (int max = 0; max < expected.length; max++) {
       String prefix = Utf8Text.prefix(MIXED, max);

@@ -89,8 +89,10 @@ class ConditionTest {
             "s.when.all[1]: (a mapping) — expected a condition with exactly one of field, all,"
                 + " any or not",
             "s.when.any: (a list) — expected a non-empty list of conditions",
-            "s.when.field: 'a..b' — expected a field path such as message, level or record.status",
-            "s.when: 'level == ERROR' — expected a condition: a mapping with one of field, all, any"
+            "s.when.field: 'a..b'"
+                + " — expected a field path such as message, level or record.status",
+            "s.when: 'level == ERROR'"
+                + " — expected a condition: a mapping with one of field, all, any"
                 + " or not");
   }
 

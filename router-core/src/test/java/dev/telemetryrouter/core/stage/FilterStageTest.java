@@ -100,8 +100,10 @@ class FilterStageTest {
         .containsExactly(
             "pipeline[0].min_level: 'LOUD' — expected a level: TRACE, DEBUG, INFO, WARN, ERROR,"
                 + " FATAL",
-            "pipeline[0].include[0]: '(unclosed' — expected a regular expression (unclosed group)",
-            "pipeline[0].when.field: 'level' — expected an operator beside it: equals, not_equals,"
+            "pipeline[0].include[0]: '(unclosed'"
+                + " — expected a regular expression (unclosed group)",
+            "pipeline[0].when.field: 'level'"
+                + " — expected an operator beside it: equals, not_equals,"
                 + " in, exists, gt, gte, lt, lte, matches",
             "pipeline[0].colour: 'red' — expected one of the known keys: drop_unleveled, exclude,"
                 + " exclude_types, include, levels, min_level, type, types, unless, when",
