@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #3, end-to-end 2: end-to-end 1 in JSON log format on Telemetry API schema 2022-12-13, where
- * every function line arrives as an object (lambda-platform.md §2.5): a JSON line as it was
- * printed, any other line wrapped as {timestamp, level, message}.
+ * every function line arrives as an object (Lambda Telemetry API Event schema reference,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html): a JSON line as it
+ * was printed, any other line wrapped as {timestamp, level, message}.
  */
 class JsonFormatTest {
 

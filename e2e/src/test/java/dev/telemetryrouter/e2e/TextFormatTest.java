@@ -42,8 +42,11 @@ class TextFormatTest {
   /**
    * A line over {@code maxBytes} (256 KiB by default) fills a batch by itself, so the platform
    * sends it at once; with one delivery in flight per subscriber, a batch filled while another is
-   * in flight is dropped (lambda-platform.md §2.2). Functions that log lines this large raise the
-   * subscription's maxBytes (up to 1 MiB), as this one does.
+   * in flight is dropped (as in AWS's reference emulator,
+   * aws/aws-lambda-runtime-interface-emulator,
+   * internal/lambda-managed-instances/aws-lambda-rie/internal/telemetry/internal/subscriber.go).
+   * Functions that log lines this large raise the subscription's maxBytes (up to 1 MiB), as this
+   * one does.
    */
   private static final String BUFFERING = "  buffering:\n    max_bytes: 1MiB\n";
 

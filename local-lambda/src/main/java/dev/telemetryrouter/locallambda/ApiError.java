@@ -2,7 +2,8 @@ package dev.telemetryrouter.locallambda;
 
 /**
  * An API call refused with the platform's error body {@code {"errorMessage", "errorType"}}
- * (lambda-platform.md §1.2).
+ * (reference emulator: aws/aws-lambda-runtime-interface-emulator,
+ * internal/lambda/rapi/rendering/render_error.go).
  */
 final class ApiError extends Exception {
 

@@ -53,7 +53,11 @@ final class DeliveryClient {
     }
   }
 
-  /** The reference emulator's Sequence-Id: base64 of the SHA-256 of the body (§2.2). */
+  /**
+   * The reference emulator's Sequence-Id: base64 of the SHA-256 of the body
+   * (aws/aws-lambda-runtime-interface-emulator,
+   * internal/lambda-managed-instances/aws-lambda-rie/internal/telemetry/internal/client.go).
+   */
   private static String sequenceId(String body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -31,14 +31,18 @@ record Dialect(Api api, String schemaVersion) {
 
   /**
    * True when JSON-format log lines arrive as objects: only the Telemetry API with schema
-   * 2022-12-13 or later does that; with 2022-07-01 and in the Logs API they stay strings
-   * (lambda-platform.md §2.4).
+   * 2022-12-13 or later does that; with 2022-07-01 and in the Logs API they stay strings (Lambda
+   * Telemetry API Event schema reference,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html).
    */
   boolean jsonLinesAsObjects() {
     return api == Api.TELEMETRY && schemaVersion.compareTo("2022-12-13") >= 0;
   }
 
-  /** The Logs API sends platform.runtimeDone only with schema 2021-03-18 (§3). */
+  /**
+   * The Logs API sends platform.runtimeDone only with schema 2021-03-18 (Lambda Logs API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
+   */
   boolean logsRuntimeDone() {
     return api == Api.LOGS && schemaVersion.compareTo("2021-03-18") >= 0;
   }

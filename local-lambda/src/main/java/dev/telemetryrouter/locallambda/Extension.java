@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Extension {
 
-  /** States named as the reference emulator names them (lambda-platform.md §2.3). */
+  /**
+   * States named as the reference emulator names them (aws/aws-lambda-runtime-interface-emulator,
+   * internal/lambda/core/agent_state_names.go).
+   */
   enum State {
     REGISTERED("Registered"),
     READY("Ready"),

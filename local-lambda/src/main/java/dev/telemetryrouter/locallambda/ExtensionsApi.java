@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Extensions API ({@code /2020-01-01/extension}) with the reference emulator's validation and
- * error types (lambda-platform.md §1.2 and §1.3).
+ * error types (Lambda Extensions API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html; reference emulator:
+ * aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapi/handler/).
  */
 final class ExtensionsApi {
 

@@ -10,9 +10,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One invocation in the reference emulator's order (lambda-platform.md §1.5): thaw, platform.start
- * and INVOKE together, the function's lines, platform.runtimeDone, the wait for every extension's
- * /next, platform.report, freeze.
+ * One invocation in the order of AWS's reference emulator
+ * (aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go, doInvoke): thaw,
+ * platform.start and INVOKE together, the function's lines, platform.runtimeDone, the wait for
+ * every extension's /next, platform.report, freeze.
  */
 final class Invoker {
 
@@ -112,7 +113,8 @@ final class Invoker {
             done,
             "platform.runtimeDone",
             d -> d.api() == Dialect.Api.TELEMETRY ? full : d.logsRuntimeDone() ? logs : null));
-    // The Logs API also has platform.end, which the Telemetry API dropped (§3).
+    // The Logs API also has platform.end, which the Telemetry API dropped (Lambda Logs API,
+    // https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
     Map<String, Object> end = Map.of("requestId", requestId);
     sandbox.bus.emit(
         new TelemetryEvent(done, "platform.end", d -> d.api() == Dialect.Api.LOGS ? end : null));
@@ -146,7 +148,9 @@ final class Invoker {
         status = "timeout";
         errorType = "Sandbox.Timedout";
       } else if (status.equals("success") && !failed.isEmpty()) {
-        // An extension that exits during an invocation fails it, and a reset follows (§1.5).
+        // An extension that exits during an invocation fails it, and a reset follows (reference
+        // emulator: aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go,
+        // watchEvents).
         status = "failure";
         errorType = failed.values().iterator().next();
       }
@@ -190,7 +194,10 @@ final class Invoker {
     return failed;
   }
 
-  /** platform.report is produced only after every extension called /next (§4.1 step 5). */
+  /**
+   * platform.report is produced only after every extension called /next (reference emulator:
+   * aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go, doInvoke).
+   */
   private void emitReport(
       String requestId,
       String status,

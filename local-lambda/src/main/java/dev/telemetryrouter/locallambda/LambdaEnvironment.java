@@ -3,7 +3,13 @@ package dev.telemetryrouter.locallambda;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The environment variables Lambda gives extension processes and the runtime (§1.1). */
+/**
+ * The environment variables Lambda gives extension processes and the runtime (Lambda Extensions
+ * API, "Environment variables",
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html; the reference
+ * emulator's aws/aws-lambda-runtime-interface-emulator,
+ * internal/lambda/rapidcore/env/environment.go).
+ */
 final class LambdaEnvironment {
 
   // Credentials that can never work against AWS: the emulator must not lead anything to a real

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Drives the phases of the emulated environment: Init (launch, register, subscribe, first /next),
  * invocations, and SHUTDOWN with its deadline. Platform events are emitted in the order the
- * reference emulator produces them (lambda-platform.md §1.5 and §4.1).
+ * reference emulator produces them (aws/aws-lambda-runtime-interface-emulator,
+ * internal/lambda/rapid/handlers.go).
  */
 final class Lifecycle {
 
@@ -71,7 +72,8 @@ final class Lifecycle {
     } finally {
       sandbox.lock.unlock();
     }
-    // The runtime starts once every external extension registered (§1.5); here it is emulated.
+    // The runtime starts once every external extension registered (reference emulator,
+    // internal/lambda/rapid/handlers.go, AwaitExternalAgentsRegistered); here it is emulated.
     sandbox.bus.emit(
         TelemetryEvent.telemetryOnly(
             sandbox.now(), "platform.initRuntimeDone", PlatformRecords.initPhase("success", null)));
@@ -141,7 +143,10 @@ final class Lifecycle {
         .anyMatch(p -> p.exitCode != null && sandbox.byName(p.fileName) == null);
   }
 
-  /** Starts every regular file directly in {@code extensions/}, in parallel, like Lambda (§6). */
+  /**
+   * Starts every regular file directly in {@code extensions/}, in parallel, like Lambda (Lambda
+   * extensions, https://docs.aws.amazon.com/lambda/latest/dg/lambda-extensions.html).
+   */
   private void launchAll(Map<String, String> env) {
     Path folder = settings.layerDir().resolve("extensions");
     if (!Files.isDirectory(folder)) {

@@ -34,9 +34,10 @@ public final class LocalLambdaBuilder {
   private boolean freeze = true;
   private boolean resetOnFailure = true;
   private boolean dropWhileBusy = true;
-  // Lambda gives the whole Init phase 10 s (lambda-platform.md §1.5).
+  // Lambda gives the whole Init phase 10 s (Lambda execution environment lifecycle,
+  // https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html).
   private Duration initTimeout = Duration.ofSeconds(10);
-  // Lambda gives external extensions 2,000 ms in all at SHUTDOWN (§1.5).
+  // Lambda gives external extensions 2,000 ms in all at SHUTDOWN (same page, "Shutdown phase").
   private Duration shutdownTimeout = Duration.ofMillis(2000);
   private Duration deliveryTimeout = Duration.ofSeconds(60);
   private @Nullable Path reportFile;

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the records of the platform events in their documented shapes (lambda-platform.md §2.3).
+ * Builds the records of the platform events in their documented shapes (Lambda Telemetry API Event
+ * schema reference, https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html).
  */
 final class PlatformRecords {
 
@@ -60,7 +61,7 @@ final class PlatformRecords {
     return record;
   }
 
-  /** Telemetry API shape: status, metrics and spans (§2.3). */
+  /** Telemetry API shape: status, metrics and spans (Event schema reference, as above). */
   static Map<String, Object> runtimeDone(
       String requestId, FunctionRunner.Outcome outcome, Instant start, Duration took) {
     Map<String, Object> record = statusRecord(requestId, outcome.status(), outcome.errorType());
@@ -76,7 +77,10 @@ final class PlatformRecords {
     return record;
   }
 
-  /** Logs API 2021-03-18 shape: only requestId and status (§3). */
+  /**
+   * Logs API 2021-03-18 shape: only requestId and status (Lambda Logs API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
+   */
   static Map<String, Object> logsRuntimeDone(String requestId, String status) {
     return statusRecord(requestId, status, null);
   }

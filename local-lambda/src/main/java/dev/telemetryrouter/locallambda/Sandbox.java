@@ -33,7 +33,10 @@ final class Sandbox {
 
   private static final System.Logger log = System.getLogger(Sandbox.class.getName());
 
-  /** Lambda allows at most 10 extensions per function (lambda-platform.md §1.2). */
+  /**
+   * Lambda allows at most 10 extensions per function (Lambda Extensions API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html).
+   */
   static final int MAX_EXTENSIONS = 10;
 
   /**
@@ -144,7 +147,8 @@ final class Sandbox {
         if (ext.process == process && !ext.finished()) {
           ext.state = Extension.State.EXITED;
           if (phase != Phase.SHUTDOWN && phase != Phase.CLOSED) {
-            // Any exit outside shutdown is a crash, exit code 0 included (§1.5).
+            // Any exit outside shutdown is a crash, exit code 0 included (reference emulator:
+            // aws/aws-lambda-runtime-interface-emulator, internal/lambda/fatalerror/fatalerror.go).
             ext.errorType = "Extension.Crash";
           }
         }
@@ -208,7 +212,8 @@ final class Sandbox {
 
   /**
    * Holds deliveries from now on, before the last events of a phase are produced: Lambda freezes
-   * right after platform.report, so that report only goes out after the thaw (§4.1).
+   * right after platform.report, so that report only goes out after the thaw (reference emulator:
+   * aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go, doInvoke).
    */
   void holdDeliveries() {
     if (settings.freeze()) {

@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * SHUTDOWN with a real deadline (lambda-platform.md §1.5): thaw, hand SHUTDOWN to the extensions
- * that registered for it, SIGKILL the others at once, deliver what is buffered, and SIGKILL
- * whatever is still alive at the deadline.
+ * SHUTDOWN with a real deadline (Lambda Extensions API, "Shutdown phase",
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html; reference emulator:
+ * aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/shutdown.go): thaw, hand
+ * SHUTDOWN to the extensions that registered for it, SIGKILL the others at once, deliver what is
+ * buffered, and SIGKILL whatever is still alive at the deadline.
  */
 final class Shutdown {
 

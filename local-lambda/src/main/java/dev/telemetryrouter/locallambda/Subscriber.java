@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Buffers the events of one subscription and delivers them, following the reference emulator
- * (lambda-platform.md §2.2): a batch goes out when maxItems or maxBytes is reached or timeoutMs
+ * (aws/aws-lambda-runtime-interface-emulator,
+ * internal/lambda-managed-instances/aws-lambda-rie/internal/telemetry/internal/: batch.go,
+ * subscriber.go, client.go): a batch goes out when maxItems or maxBytes is reached or timeoutMs
  * after its first event; only one request is in flight; a batch that fills while one is in flight,
  * or one answered with a status of 400 or more or a transport error, is dropped and reported
  * through a {@code platform.logsDropped} event. Nothing is sent while the sandbox is frozen.

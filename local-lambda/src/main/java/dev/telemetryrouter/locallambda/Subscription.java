@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A validated subscription request of the Telemetry or Logs API. {@link #parse} applies the
- * platform's rules (lambda-platform.md §2.1 and §3) and collects every violation in one message.
+ * platform's rules (Lambda Telemetry API reference,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api-reference.html; Lambda Logs API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html) and collects every violation
+ * in one message.
  */
 record Subscription(
     Dialect dialect,
@@ -29,7 +32,9 @@ record Subscription(
       Set.of("sandbox.localdomain", "sandbox", "localhost", "127.0.0.1");
 
   // Buffering bounds and defaults: maxItems 1,000-10,000 (default 10,000), maxBytes 262,144 -
-  // 1,048,576 (default 262,144), timeoutMs 25-30,000 (default 1,000) (lambda-platform.md §2.1).
+  // 1,048,576 (default 262,144), timeoutMs 25-30,000 (default 1,000), from the buffering table
+  // of the Lambda Telemetry API page,
+  // https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html.
   static final int MIN_ITEMS = 1_000;
   static final int MAX_ITEMS = 10_000;
   static final int MIN_BYTES = 262_144;

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Telemetry API ({@code PUT /2022-07-01/telemetry}) and the Logs API ({@code PUT
  * /2020-08-15/logs}): subscriptions are accepted only during Init, one API per extension, and a
- * repeated subscription to the same API is answered OK and changes nothing (lambda-platform.md,
- * sections 2.1 and 3).
+ * repeated subscription to the same API is answered OK and changes nothing (Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html; Lambda Logs API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
  */
 final class SubscriptionApi {
 

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Fans events out to the subscribers in the order they were produced. Every event produced during
  * Init is kept and replayed to each new subscriber, as the reference emulator's relay does, so a
- * subscriber also sees what happened before it subscribed (lambda-platform.md §2.2).
+ * subscriber also sees what happened before it subscribed
+ * (aws/aws-lambda-runtime-interface-emulator,
+ * internal/lambda-managed-instances/aws-lambda-rie/internal/telemetry/relay.go).
  */
 final class TelemetryBus {
 

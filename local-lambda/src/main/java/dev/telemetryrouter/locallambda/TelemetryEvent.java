@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 record TelemetryEvent(Instant time, String type, Renderer renderer) {
 
-  /** Lambda writes {@code time} as ISO-8601 UTC with milliseconds (lambda-platform.md §2.2). */
+  /**
+   * Lambda writes {@code time} as ISO-8601 UTC with milliseconds (Lambda Telemetry API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html).
+   */
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -29,7 +32,11 @@ record TelemetryEvent(Instant time, String type, Renderer renderer) {
     return new TelemetryEvent(time, type, dialect -> record);
   }
 
-  /** An event that only Telemetry API subscribers receive (the init events, §3). */
+  /**
+   * An event that only Telemetry API subscribers receive: the init events, which the Lambda Logs
+   * API page does not list among its messages
+   * (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
+   */
   static TelemetryEvent telemetryOnly(Instant time, String type, Object record) {
     return new TelemetryEvent(
         time, type, dialect -> dialect.api() == Dialect.Api.TELEMETRY ? record : null);

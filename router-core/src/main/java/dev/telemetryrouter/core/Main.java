@@ -10,7 +10,8 @@ import java.util.Map;
  * file name in {@value ExtensionProcess#NAME_VARIABLE}.
  *
  * <p>The process exits only after SHUTDOWN (0) or after reporting an init or exit error (1): Lambda
- * treats any other exit, even with code 0, as a crash (lambda-platform.md §1.5).
+ * treats any other exit, even with code 0, as a crash (as AWS's reference emulator does:
+ * aws/aws-lambda-runtime-interface-emulator, internal/lambda/fatalerror/fatalerror.go).
  */
 public final class Main {
 

@@ -30,7 +30,8 @@ public record ConfigSource(String description, @Nullable String yaml) {
   /**
    * The function package first (it is the user's own choice), then the layer's default. {@code
    * LAMBDA_TASK_ROOT} is not passed to extensions, so the package root is the fixed {@code
-   * /var/task} (lambda-platform.md §1.1, §6).
+   * /var/task} (Lambda Extensions API, "Environment variables",
+   * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html).
    */
   public static final List<Path> DEFAULT_FILES =
       List.of(Path.of("/var/task/routing.yaml"), Path.of("/opt/telemetry-router/routing.yaml"));

@@ -76,7 +76,9 @@ public record ExtensionSettings(
     /**
      * The default {@code schema_version}: {@code 2025-01-29} for the Telemetry API (AWS's
      * recommended value, required on Managed Instances); {@code 2021-03-18} for the Logs API, the
-     * version that delivers {@code platform.runtimeDone} (lambda-platform.md §2.4, §3).
+     * version that delivers {@code platform.runtimeDone} (Lambda Telemetry API,
+     * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html; Lambda Logs API,
+     * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
      */
     public String defaultSchemaVersion() {
       return defaultSchemaVersion;
@@ -110,8 +112,10 @@ public record ExtensionSettings(
 
     /**
      * A low timeout gets the last events of an invocation to us quickly, which the wait for {@code
-     * runtimeDone} needs (lambda-platform.md, section 2.1: production extensions use 1000 / 262144
-     * / 25ms).
+     * runtimeDone} needs. Production extensions subscribe with 1000 / 262144 / 25ms: Datadog's
+     * (DataDog/datadog-lambda-extension, bottlecap/src/extension/telemetry/mod.rs) and
+     * OpenTelemetry's (open-telemetry/opentelemetry-lambda,
+     * collector/internal/telemetryapi/client.go).
      */
     public static final Buffering DEFAULTS = new Buffering(1000, 262_144, Duration.ofMillis(25));
   }

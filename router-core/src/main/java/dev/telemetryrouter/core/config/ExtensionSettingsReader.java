@@ -11,12 +11,16 @@ import java.util.List;
 /** Reads and validates the {@code extension:} section; problems go to the section's list. */
 final class ExtensionSettingsReader {
 
-  /** Lambda reserves port 9001 for its own APIs (lambda-platform.md §2.1, "Destination rules"). */
+  /**
+   * Lambda reserves port 9001 for its own APIs (Lambda Telemetry API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html).
+   */
   private static final int RESERVED_PORT = 9001;
 
   private static final List<String> TYPES = List.of("platform", "function", "extension");
 
-  // Subscription buffering bounds, from lambda-platform.md §2.1 "Buffering limits".
+  // Subscription buffering bounds, from the Lambda Telemetry API reference,
+  // https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api-reference.html.
   private static final long MIN_ITEMS = 1_000;
   private static final long MAX_ITEMS = 10_000;
   private static final long MIN_BYTES = 262_144;

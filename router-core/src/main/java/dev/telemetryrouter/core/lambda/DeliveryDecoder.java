@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes the body of one Telemetry or Logs API delivery: a JSON array of {@code {time, type,
- * record}} objects (lambda-platform.md §2.2, §3). Every type and every schema version share that
- * envelope; the record itself is kept as sent, with unknown fields and types passed through.
+ * record}} objects (Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html; Lambda Logs API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html). Every type and every schema
+ * version share that envelope; the record itself is kept as sent, with unknown fields and types
+ * passed through.
  */
 final class DeliveryDecoder {
 

@@ -18,9 +18,13 @@ import java.util.concurrent.TimeoutException;
  * in arrival order, so the listener is free for the next POST as soon as it answered one.
  *
  * <p>Lambda keeps one delivery in flight per subscriber, and a batch that fills up meanwhile is
- * dropped with {@code platform.logsDropped} (lambda-platform.md §2.2): routing a large delivery
- * while the next one waits to be read would lose data. The bytes held are bounded; when the bound
- * is reached the listener waits, which is the platform's signal to slow down.
+ * dropped with {@code platform.logsDropped} (Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html; AWS's reference emulator,
+ * aws/aws-lambda-runtime-interface-emulator,
+ * internal/lambda-managed-instances/aws-lambda-rie/internal/telemetry/internal/subscriber.go):
+ * routing a large delivery while the next one waits to be read would lose data. The bytes held are
+ * bounded; when the bound is reached the listener waits, which is the platform's signal to slow
+ * down.
  */
 final class DeliveryQueue implements AutoCloseable {
 

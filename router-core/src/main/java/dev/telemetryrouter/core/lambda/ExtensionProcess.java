@@ -13,12 +13,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The extension from start to exit. Init runs in the order Lambda needs (lambda-platform.md §1.5):
- * register first (the runtime does not start until every extension has), then load and validate the
- * configuration, build the engine, start the intake listener, subscribe (only allowed during Init,
- * and only once the listener is up, §2.1), warm the intake's code ({@link Warmup}), and hand over
- * to the {@link LifecycleLoop}, whose first {@code /next} ends this extension's Init. Nothing on
- * this path touches a sink's network.
+ * The extension from start to exit. Init runs in the order Lambda needs (Lambda Extensions API,
+ * "Init phase", https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html):
+ * register first (the runtime does not start until every extension has, in AWS's reference
+ * emulator: aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go), then
+ * load and validate the configuration, build the engine, start the intake listener, subscribe (only
+ * allowed during Init, and only once the listener is up: Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html), warm the intake's code ({@link
+ * Warmup}), and hand over to the {@link LifecycleLoop}, whose first {@code /next} ends this
+ * extension's Init. Nothing on this path touches a sink's network.
  *
  * <p>An Init failure after registration goes to {@code /init/error} with an {@code Extension.*}
  * type and a message a user can act on, and the process exits non-zero.
@@ -27,7 +30,10 @@ public final class ExtensionProcess {
 
   private static final System.Logger log = System.getLogger(ExtensionProcess.class.getName());
 
-  /** The launcher puts its own file name here: the name Lambda expects at register (§1.3). */
+  /**
+   * The launcher puts its own file name here: the name Lambda expects at register (Lambda
+   * Extensions API, "Init phase").
+   */
   public static final String NAME_VARIABLE = "TELEMETRY_ROUTER_EXTENSION_NAME";
 
   /** The same, as a system property, for launchers that pass {@code -D}. */
@@ -205,7 +211,9 @@ public final class ExtensionProcess {
 
   /**
    * A delivery may reach twice the subscription's maxBytes plus the per-event envelope (time, type
-   * and JSON escaping, §2.2); 256 bytes an item covers that envelope.
+   * and JSON escaping: Lambda Telemetry API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html); 256 bytes an item covers that
+   * envelope.
    */
   static long maxBodyBytes(ExtensionSettings settings) {
     return 2L * settings.buffering().maxBytes() + 256L * settings.buffering().maxItems();

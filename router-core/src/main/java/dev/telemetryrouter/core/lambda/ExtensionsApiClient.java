@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Extensions API ({@code 2020-01-01}) and the subscription calls of the Telemetry and Logs
- * APIs, all on {@code http://${AWS_LAMBDA_RUNTIME_API}} (lambda-platform.md §1.1, §1.2), over
- * {@link LoopbackHttp} so that registering loads no TLS and no {@code java.net.http}.
+ * APIs, all on {@code http://${AWS_LAMBDA_RUNTIME_API}} (Lambda Extensions API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html), over {@link
+ * LoopbackHttp} so that registering loads no TLS and no {@code java.net.http}.
  *
  * <p>{@link #next()} blocks until the platform has an event and carries no timeout: the process is
- * frozen while it waits, and a timeout would fire spuriously on thaw (§1.2). Call it from one
+ * frozen while it waits, and a timeout would fire spuriously on thaw (same page). Call it from one
  * dedicated thread.
  */
 final class ExtensionsApiClient {
@@ -42,7 +43,8 @@ final class ExtensionsApiClient {
 
   /**
    * Registers for INVOKE and SHUTDOWN under {@code name}, which must be the file name of the
-   * launcher Lambda started from {@code /opt/extensions} (§1.3), asking for the account id.
+   * launcher Lambda started from {@code /opt/extensions} (Lambda Extensions API, "Init phase"),
+   * asking for the account id.
    */
   RegisterResponse register(String name) throws IOException, InterruptedException {
     Map<String, String> headers = new LinkedHashMap<>();

@@ -14,8 +14,9 @@ final class IntakeCounters {
 
   /**
    * Deliveries that held nothing but the extension's own lines. They are counted, never logged: a
-   * line per such delivery would come back as the next one (lambda-platform.md §2.2), and the
-   * extension would keep itself busy for as long as it is not frozen.
+   * line per such delivery would come back as the next one (Lambda Telemetry API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html), and the extension would keep
+   * itself busy for as long as it is not frozen.
    */
   final AtomicLong ownOnlyDeliveries = new AtomicLong();
 

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP endpoint the Telemetry or Logs API delivers to (lambda-platform.md §2.2).
+ * The HTTP endpoint the Telemetry or Logs API delivers to (Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html; Lambda Logs API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
  *
  * <p>It answers every POST (and PUT, which the Logs API may use) with 200 as soon as the body is
  * read, before routing it: a slow or failed answer makes the platform retry or drop the batch.
@@ -27,7 +29,10 @@ final class IntakeListener implements AutoCloseable {
 
   private static final System.Logger log = System.getLogger(IntakeListener.class.getName());
 
-  /** The host Lambda delivers to; it resolves only inside the execution environment (§2.1). */
+  /**
+   * The host Lambda delivers to; it resolves only inside the execution environment (Lambda
+   * Telemetry API, https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html).
+   */
   static final String SANDBOX_HOST = "sandbox.localdomain";
 
   private final HttpServer server;

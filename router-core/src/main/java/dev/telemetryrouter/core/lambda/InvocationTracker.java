@@ -8,7 +8,9 @@ import java.util.SequencedSet;
 
 /**
  * Which invocations' {@code platform.runtimeDone} and {@code platform.report} have been received
- * and routed, so the lifecycle can wait for them (lambda-platform.md §4.3 pattern 1).
+ * and routed, so the lifecycle can wait for them: the Lambda Logs API page names runtimeDone as the
+ * event that tells an extension an invocation's telemetry can be sent
+ * (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html).
  *
  * <p>The intake thread marks events after routing the whole delivery that held them; the lifecycle
  * thread waits. An event may be marked before anyone waits for it (a fast function), so the latest

@@ -2,7 +2,10 @@ package dev.telemetryrouter.core.lambda;
 
 import java.time.Instant;
 
-/** An event from the Extensions API's {@code /event/next} (lambda-platform.md §1.4). */
+/**
+ * An event from the Extensions API's {@code /event/next} (Lambda Extensions API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html).
+ */
 sealed interface LifecycleEvent {
 
   /**

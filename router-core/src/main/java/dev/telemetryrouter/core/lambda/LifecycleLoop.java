@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * platform.runtimeDone}, flush, and call {@code /next} again; at SHUTDOWN, drain and return.
  *
  * <p>It returns only at SHUTDOWN (0) or when the platform API itself fails (1, after {@code
- * /exit/error}): any other exit counts as a crash and fails the invocation (lambda-platform.md
- * §1.5), so a failure while handling one event is logged and the loop goes on.
+ * /exit/error}): any other exit counts as a crash and fails the invocation (AWS's reference
+ * emulator, aws/aws-lambda-runtime-interface-emulator: internal/lambda/fatalerror/fatalerror.go and
+ * internal/lambda/rapid/handlers.go), so a failure while handling one event is logged and the loop
+ * goes on.
  */
 final class LifecycleLoop {
 
@@ -24,12 +26,18 @@ final class LifecycleLoop {
 
   /**
    * The longest wait at SHUTDOWN for the last invocation's {@code platform.report}, which Lambda
-   * emits only after every extension called {@code /next} (§4.1). Datadog waits up to 300 ms;
-   * Elastic measured at most 40 ms (§4.3 pattern 4).
+   * emits only after every extension called {@code /next} (AWS's reference emulator,
+   * internal/lambda/rapid/handlers.go). Datadog waits up to 300 ms
+   * (DataDog/datadog-lambda-extension, bottlecap/src/bin/bottlecap/main.rs); Elastic measured at
+   * most 40 ms (elastic/apm-aws-lambda#347).
    */
   static final Duration LAST_TELEMETRY_WAIT = Duration.ofMillis(300);
 
-  /** The whole SHUTDOWN window with an external extension (§1.5), used when no deadline came. */
+  /**
+   * The whole SHUTDOWN window with an external extension, used when no deadline came (Lambda
+   * execution environment lifecycle, "Shutdown phase",
+   * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html).
+   */
   static final Duration SHUTDOWN_WINDOW = Duration.ofSeconds(2);
 
   private final ExtensionsApiClient client;
@@ -153,7 +161,7 @@ final class LifecycleLoop {
 
   /**
    * The last invocation's {@code platform.report} and any records still in Lambda's buffer arrive
-   * now (§4.1 point 5); wait for them a short, bounded time.
+   * now (elastic/apm-aws-lambda#347); wait for them a short, bounded time.
    */
   private void awaitLastTelemetry(Instant now, Instant deadline) throws InterruptedException {
     if (!telemetryExpected) {

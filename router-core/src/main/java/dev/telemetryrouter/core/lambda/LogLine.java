@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Text lines: the Node runtime writes {@code TIMESTAMP\tREQUEST_ID\tLEVEL\tMESSAGE}, the Python
  * runtime {@code [LEVEL]\tTIMESTAMP\tREQUEST_ID\tMESSAGE}; raw stdout has no prefix and is the
  * message as a whole; a line that is a JSON object (JSON log format on schema 2022-07-01, or code
- * that prints JSON) is read like a JSON record (lambda-platform.md §2.5). JSON records: {@code
- * level}, {@code message} and {@code requestId} when present.
+ * that prints JSON) is read like a JSON record (Lambda Telemetry API Event schema reference,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html). JSON records:
+ * {@code level}, {@code message} and {@code requestId} when present.
  *
  * @param requestId the request id the line names, or {@code null}
  * @param level the level in upper case, or {@code null}

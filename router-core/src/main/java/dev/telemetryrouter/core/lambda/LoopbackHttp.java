@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Just enough HTTP/1.1 for the platform's APIs at {@code AWS_LAMBDA_RUNTIME_API}, which are plain
- * HTTP on the sandbox's loopback (lambda-platform.md §1.1): one request per connection, {@code
- * Connection: close}, a body by Content-Length, chunks, or up to the end of the stream.
+ * HTTP on the sandbox's loopback (Lambda Extensions API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html): one request per
+ * connection, {@code Connection: close}, a body by Content-Length, chunks, or up to the end of the
+ * stream.
  *
  * <p>It exists for start-up time. {@code java.net.http.HttpClient.build()} initialises the default
  * SSLContext, and with it the whole trust store, even for plain http: measured at hundreds of

@@ -5,8 +5,9 @@ import dev.telemetryrouter.spi.TelemetryRecord;
 
 /**
  * Recognises the extension's own log lines when the {@code extension} stream brings them back
- * (lambda-platform.md, section 2.2: subscribing to {@code extension} returns the extension's own
- * stdout and stderr). Routing them would feed every log line about a batch into the next batch.
+ * (subscribing to {@code extension} returns the extension's own stdout and stderr: Lambda Telemetry
+ * API, https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html). Routing them would feed
+ * every log line about a batch into the next batch.
  *
  * <p>Every line the extension's logger writes starts with {@link RouterLog#PREFIX}; a sink that
  * writes to stdout marks its lines with {@value #SINK_PREFIX}, such as {@code

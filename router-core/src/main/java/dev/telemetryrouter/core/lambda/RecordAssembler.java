@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Text-format function lines carry no request id. They get the id of the invocation running when
  * they were produced: the one opened by the latest {@code platform.start} and not yet closed by its
- * {@code platform.runtimeDone} (lambda-platform.md §2.2, as the OTel receiver does). Deliveries
- * keep the order events were produced in, so this holds across batches.
+ * {@code platform.runtimeDone}, as the OpenTelemetry Lambda receiver does
+ * (open-telemetry/opentelemetry-lambda, collector/receiver/telemetryapireceiver/receiver.go).
+ * Deliveries keep the order events were produced in, so this holds across batches.
  *
  * <p>Used by the single intake thread; not thread-safe, except {@link #invocationStarted}.
  */
@@ -120,12 +121,19 @@ final class RecordAssembler {
     };
   }
 
-  /** Lambda delivers text lines with their trailing newline; one is stripped (§2.5). */
+  /**
+   * Lambda delivers text lines with their trailing newline, as captures show
+   * (open-telemetry/opentelemetry-lambda#2173); one is stripped.
+   */
   static String stripNewline(String text) {
     return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
-  /** ISO-8601; lenient because some documented examples are malformed (§2.2). */
+  /**
+   * ISO-8601; lenient because some documented examples are malformed (Lambda Telemetry API Event
+   * schema reference,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html).
+   */
   private Instant time(String text) {
     try {
       return Instant.parse(text);

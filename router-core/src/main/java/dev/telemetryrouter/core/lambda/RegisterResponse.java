@@ -3,7 +3,8 @@ package dev.telemetryrouter.core.lambda;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code /extension/register} answered (lambda-platform.md §1.2).
+ * What {@code /extension/register} answered (Lambda Extensions API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html).
  *
  * @param extensionId the {@code Lambda-Extension-Identifier} every later call must carry
  * @param functionName the function's name, as the platform reports it

@@ -7,20 +7,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Subscribes the intake listener to the Telemetry API or, by configuration, the Logs API
- * (lambda-platform.md, sections 2.1 and 3), with all three buffering values sent explicitly so the
- * platform's defaults (which its own docs disagree on) never apply.
+ * Subscribes the intake listener to the Telemetry API or, by configuration, the Logs API (Lambda
+ * Telemetry API reference,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api-reference.html; Lambda Logs API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html), with all three buffering
+ * values sent explicitly so the platform's defaults (which its own docs disagree on) never apply.
  */
 final class Subscriber {
 
   private static final System.Logger log = System.getLogger(Subscriber.class.getName());
 
-  /** The URL path stays 2022-07-01 whatever schema is asked for (§2.1). */
+  /**
+   * The URL path stays 2022-07-01 whatever schema is asked for (Telemetry API reference, above).
+   */
   static final String TELEMETRY_PATH = "/2022-07-01/telemetry";
 
   static final String LOGS_PATH = "/2020-08-15/logs";
 
-  /** The Telemetry API schema AWS recommends for new extensions (lambda-platform.md §2.4). */
+  /**
+   * The Telemetry API schema AWS recommends for new extensions (Lambda Telemetry API,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html).
+   */
   static final String SCHEMA_LATEST = "2025-01-29";
 
   /** Where 2025-01-29 is refused: JSON logs still arrive as objects from this version on. */

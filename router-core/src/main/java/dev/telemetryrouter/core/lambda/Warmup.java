@@ -20,7 +20,8 @@ import java.util.Map;
  * assembler, the encoder).
  *
  * <p>It runs on the Init thread and has finished before the first {@code /next}, so nothing of it
- * is left running when Lambda freezes the sandbox (lambda-platform.md §1.5). Init is the cheap
+ * is left running when Lambda freezes the sandbox (Lambda Extensions API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html). Init is the cheap
  * place for it: after register the runtime initialises at the same time.
  */
 final class Warmup {
@@ -32,7 +33,8 @@ final class Warmup {
 
   /**
    * One delivery of each shape the intake sees most: text and JSON function lines, an own line, and
-   * the platform events that frame an invocation (lambda-platform.md §2.2, §2.4).
+   * the platform events that frame an invocation (Lambda Telemetry API Event schema reference,
+   * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html).
    */
   private static final String SAMPLE =
       """

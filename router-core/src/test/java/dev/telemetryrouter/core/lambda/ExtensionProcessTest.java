@@ -384,7 +384,8 @@ class ExtensionProcessTest {
 
   /**
    * Lambda emits {@code platform.report} for an invocation only after every extension called {@code
-   * /next} (lambda-platform.md §4.1), so this platform withholds it until then. An extension that
+   * /next} (as in AWS's reference emulator, aws/aws-lambda-runtime-interface-emulator,
+   * internal/lambda/rapid/handlers.go), so this platform withholds it until then. An extension that
    * waited for the report would sit out its whole (30 s) runtimeDone wait first; the 10 s bound on
    * the second {@code /next} is a deadlock guard, the assertion is on the order.
    */

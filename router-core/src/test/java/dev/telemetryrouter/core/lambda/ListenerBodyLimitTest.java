@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The listener's body limit as the extension computes it. The platform may send a delivery of up to
- * twice the subscription's maxBytes (lambda-platform.md, section 2.2); such a body must be routed,
- * and only a larger one dropped.
+ * twice the subscription's maxBytes (Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html); such a body must be routed, and
+ * only a larger one dropped.
  */
 class ListenerBodyLimitTest {
 

@@ -12,7 +12,10 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Sorts SDK failures into retryable (the engine tries again with backoff) and final (dead-letter
- * and report), per shared/sink-limits.md.
+ * and report). API references: Firehose PutRecordBatch,
+ * https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html; Kinesis
+ * PutRecords, https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html; S3
+ * PutObject, https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html.
  *
  * <p>Retryable: HTTP 5xx and 429, throttling, the error codes below, I/O errors and timeouts on the
  * client side (a connection reset or a call cut short by a freeze is worth another try). Final:

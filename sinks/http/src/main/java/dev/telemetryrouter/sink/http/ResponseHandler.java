@@ -14,14 +14,17 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns an intake's answer into the outcome of a batch, per the HTTP rules of the sink limits: 2xx
- * delivered (or per item, for formats that answer per item); 408, 429, 500, 502, 503 and 504 worth
- * another try, honouring {@code Retry-After}; 413 too large, so the engine splits the batch; any
- * other status final, with the status and the start of the answer in the reason.
+ * Turns an intake's answer into the outcome of a batch, per the HTTP sink's rules (docs/sinks.md):
+ * 2xx delivered (or per item, for formats that answer per item); 408, 429, 500, 502, 503 and 504
+ * worth another try, honouring {@code Retry-After}; 413 too large, so the engine splits the batch;
+ * any other status final, with the status and the start of the answer in the reason.
  */
 final class ResponseHandler {
 
-  /** Statuses a repeat of the same request may get past (sink-limits.md, HTTP endpoints). */
+  /**
+   * Statuses a repeat of the same request may get past: 408 Request Timeout, 500, 502, 503 and 504
+   * (RFC 9110) and 429 Too Many Requests (RFC 6585).
+   */
   static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
   static final int PAYLOAD_TOO_LARGE = 413;
