@@ -1,15 +1,21 @@
 package dev.telemetryrouter.benchmarks.startup;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /** Copying, measuring and deleting layer folders. */
 final class LayerFiles {
+
+  /** zlib's default: its Z_DEFAULT_COMPRESSION (Deflater.DEFAULT_COMPRESSION) means level 6. */
+  private static final int DEFLATE_LEVEL = 6;
 
   private LayerFiles() {}
 
@@ -43,6 +49,35 @@ final class LayerFiles {
     }
   }
 
+  /** Bytes of the zip that {@link #zip} would write; counted, not kept. */
+  static long zippedSize(Path root) throws IOException {
+    CountingStream counter = new CountingStream();
+    zip(root, counter);
+    return counter.count;
+  }
+
+  /**
+   * Zips everything under {@code root} (folders and regular files; symbolic links left out) at
+   * {@link #DEFLATE_LEVEL}, with names relative to {@code root}, as a layer zip holds them.
+   */
+  static void zip(Path root, OutputStream out) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(out);
+        Stream<Path> paths = Files.walk(root)) {
+      zip.setLevel(DEFLATE_LEVEL);
+      for (Path path : paths.sorted().toList()) {
+        String name = root.relativize(path).toString();
+        if (name.isEmpty() || Files.isSymbolicLink(path)) {
+          continue;
+        }
+        zip.putNextEntry(new ZipEntry(Files.isDirectory(path) ? name + "/" : name));
+        if (Files.isRegularFile(path)) {
+          Files.copy(path, zip);
+        }
+        zip.closeEntry();
+      }
+    }
+  }
+
   static void delete(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -51,6 +86,20 @@ final class LayerFiles {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
+    }
+  }
+
+  private static final class CountingStream extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      count += length;
     }
   }
 }

@@ -20,6 +20,7 @@ final class Report {
   private final Stats floorMain = new Stats();
   private final Stats floorRss = new Stats();
   private String sizes = "";
+  private String variantSizes = "";
 
   Report(List<Variant> variants, int runs, int records, String loadBefore) {
     this.variants = variants;
@@ -70,6 +71,37 @@ final class Report {
             mib(LayerFiles.size(home.resolve("aot"))));
   }
 
+  /**
+   * Per variant with a runtime of its own (not the full JDK's): its runtime, its modules image, and
+   * its folder unzipped and zipped by {@link LayerFiles#zippedSize}. The zip is the harness's, not
+   * the build's; a shipped row, if measured, shows how close the two are.
+   */
+  void variantSizes(Map<Variant, Path> layers) throws IOException {
+    StringBuilder out = new StringBuilder();
+    out.append(
+            "Per variant (zipped here at deflate level 6; folders without an AOT cache lack it):")
+        .append(
+            "\n\n| variant | runtime | of which modules image | layer unzipped | layer zipped |")
+        .append("\n| --- | --- | --- | --- | --- |\n");
+    for (Map.Entry<Variant, Path> entry : layers.entrySet()) {
+      if (entry.getKey().image() == Variant.Image.FULL_JDK) {
+        continue;
+      }
+      Path layer = entry.getValue();
+      Path runtime = layer.resolve("telemetry-router/runtime");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s |%n",
+              entry.getKey().name(),
+              mib(LayerFiles.size(runtime)),
+              mib(LayerFiles.size(runtime.resolve("lib/modules"))),
+              mib(LayerFiles.size(layer)),
+              mib(LayerFiles.zippedSize(layer))));
+    }
+    variantSizes = out.toString();
+  }
+
   void loadAfter(String load) {
     this.loadAfter = load;
   }
@@ -116,6 +148,7 @@ final class Report {
       out.append('\n');
     }
     out.append('\n').append(sizes);
+    out.append('\n').append(variantSizes);
     return out.toString();
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Start-up and memory of the packaged layer. Runs the layer zip under the local Lambda emulator
@@ -19,9 +20,14 @@ import java.util.Map;
  *
  * <p>Usage: {@code StartupHarness [--zip layer/target/telemetry-router-layer-x86_64.zip] [--runs
  * 20] [--records 10000] [--variants shipped,no-aot,...] [--extra "name=-Xmx32m;name2=..."] [--out
- * FILE]}. See docs/benchmarks.md.
+ * FILE] [--root DIR] [--keep]}: {@code --root} puts the unpacked layer and the variant folders in
+ * DIR instead of a fresh temporary folder, {@code --keep} leaves them there at the end. See
+ * docs/benchmarks.md.
  */
 public final class StartupHarness {
+
+  /** Options that take no value. */
+  private static final Set<String> FLAGS = Set.of("keep");
 
   private StartupHarness() {}
 
@@ -40,8 +46,12 @@ public final class StartupHarness {
     Path classes = Path.of(Hello.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jdk = Path.of(System.getProperty("java.home"));
 
-    Path root = Files.createTempDirectory("startup-harness");
-    try {
+    boolean keep = options.containsKey("keep");
+    try (HarnessRoot harnessRoot =
+        options.containsKey("root")
+            ? HarnessRoot.at(Path.of(options.get("root")), keep)
+            : HarnessRoot.temporary(keep)) {
+      Path root = harnessRoot.path();
       Path unpacked = root.resolve("opt");
       LayerArchive.extract(zip, unpacked);
       Map<Variant, Path> layers = new LinkedHashMap<>();
@@ -51,16 +61,17 @@ public final class StartupHarness {
       String load = loadAverage();
       Report report = new Report(variants, runs, records, load);
       measure(report, layers, root.resolve("work"), classes, unpacked, runs, records);
-      report.sizes(Files.size(zip), unpacked);
+      // The load is read before the sizes: zipping the variant folders is work of the harness's
+      // own.
       report.loadAfter(loadAverage());
+      report.sizes(Files.size(zip), unpacked);
+      report.variantSizes(layers);
 
       String text = report.render();
       System.out.println(text);
       if (options.containsKey("out")) {
         Files.writeString(Path.of(options.get("out")), text);
       }
-    } finally {
-      LayerFiles.delete(root);
     }
   }
 
@@ -100,13 +111,21 @@ public final class StartupHarness {
     return chosen;
   }
 
-  private static Map<String, String> options(String[] args) {
+  /** {@code --name value} pairs and the {@link #FLAGS} alone; a flag maps to "true". */
+  static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("expected --name value, got " + args[i]);
       }
-      options.put(args[i].substring(2), args[i + 1]);
+      String name = args[i].substring(2);
+      if (FLAGS.contains(name)) {
+        options.put(name, "true");
+      } else if (i + 1 < args.length) {
+        options.put(name, args[++i]);
+      } else {
+        throw new IllegalArgumentException("--" + name + " needs a value");
+      }
     }
     return options;
   }

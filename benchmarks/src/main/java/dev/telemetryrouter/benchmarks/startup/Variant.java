@@ -9,6 +9,7 @@ import java.util.List;
  * One way of starting the extension, made from the unpacked layer by removing or swapping one
  * technique at a time, so that the table shows what each one buys.
  *
+ * @param image which Java runtime the variant's layer folder holds
  * @param javaOpts extra JVM options given through TELEMETRY_ROUTER_JAVA_OPTS, or empty
  */
 record Variant(
@@ -16,8 +17,18 @@ record Variant(
     String description,
     boolean keepAot,
     boolean keepFlags,
-    boolean fullJdk,
+    Image image,
     String javaOpts) {
+
+  /** The runtime in {@code telemetry-router/runtime}. */
+  enum Image {
+    /** The layer's own jlink-trimmed runtime, as built. */
+    TRIMMED,
+    /** A symbolic link to the harness's JDK. */
+    FULL_JDK,
+    /** The same modules linked again with {@code --compress=zip-6} (see CompressedRuntime). */
+    COMPRESSED
+  }
 
   static List<Variant> all() {
     return List.of(
@@ -26,31 +37,48 @@ record Variant(
             "trimmed runtime, flags, AOT cache (the layer as built)",
             true,
             true,
-            false,
+            Image.TRIMMED,
             ""),
         new Variant(
-            "no-aot", "trimmed runtime, flags, default CDS archive", false, true, false, ""),
+            "no-aot",
+            "trimmed runtime, flags, default CDS archive",
+            false,
+            true,
+            Image.TRIMMED,
+            ""),
         new Variant(
             "no-cds",
             "trimmed runtime, flags, no CDS at all (-Xshare:off)",
             false,
             true,
-            false,
+            Image.TRIMMED,
             "-Xshare:off"),
         new Variant(
             "no-flags",
             "trimmed runtime, JVM defaults, default CDS archive",
             false,
             false,
-            false,
+            Image.TRIMMED,
             ""),
-        new Variant("full-jdk", "full JDK 25, flags, default CDS archive", false, true, true, ""),
+        // An AOT cache belongs to the runtime image it was trained on, so this variant cannot keep
+        // the shipped one: it is no-aot with a compressed modules image, and compares with no-aot.
+        new Variant(
+            "compressed",
+            "the trimmed runtime linked again by the harness's JDK with the same modules and"
+                + " options plus --compress=zip-6, flags, default CDS archive; no AOT cache (it is"
+                + " tied to the runtime it was trained on), so compare it with no-aot",
+            false,
+            true,
+            Image.COMPRESSED,
+            ""),
+        new Variant(
+            "full-jdk", "full JDK 25, flags, default CDS archive", false, true, Image.FULL_JDK, ""),
         new Variant(
             "plain",
             "full JDK 25, JVM defaults, default CDS archive (a plain java -cp)",
             false,
             false,
-            true,
+            Image.FULL_JDK,
             ""));
   }
 
@@ -66,12 +94,12 @@ record Variant(
         "the layer as built, plus " + options,
         true,
         true,
-        false,
+        Image.TRIMMED,
         options);
   }
 
   /** Makes this variant's layer folder from the unpacked layer. */
-  Path prepare(Path unpacked, Path root, Path jdkHome) throws IOException {
+  Path prepare(Path unpacked, Path root, Path jdkHome) throws IOException, InterruptedException {
     Path layer = root.resolve(name);
     LayerFiles.delete(layer);
     LayerFiles.copy(unpacked, layer);
@@ -82,9 +110,15 @@ record Variant(
     if (!keepFlags) {
       Files.writeString(home.resolve("jvm.options"), "");
     }
-    if (fullJdk) {
-      LayerFiles.delete(home.resolve("runtime"));
-      Files.createSymbolicLink(home.resolve("runtime"), jdkHome);
+
+    Path runtime = home.resolve("runtime");
+    switch (image) {
+      case TRIMMED -> {}
+      case FULL_JDK -> {
+        LayerFiles.delete(runtime);
+        Files.createSymbolicLink(runtime, jdkHome);
+      }
+      case COMPRESSED -> CompressedRuntime.replace(runtime, jdkHome);
     }
     return layer;
   }
