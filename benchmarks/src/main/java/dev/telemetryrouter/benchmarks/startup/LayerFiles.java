@@ -33,7 +33,11 @@ final class LayerFiles {
     }
   }
 
-  /** Bytes of every regular file under {@code root}, symbolic links not followed. */
+  /**
+   * Bytes of every file under {@code root}. A symbolic link to a file counts as the file (jlink
+   * links the legal notices of a runtime so, and a zip stores them as copies); a link to a folder
+   * (the full JDK in some variants) is not followed.
+   */
   static long size(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return 0;
@@ -41,7 +45,7 @@ final class LayerFiles {
     try (Stream<Path> paths = Files.walk(root)) {
       long total = 0;
       for (Path path : paths.toList()) {
-        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isRegularFile(path)) {
           total += Files.size(path);
         }
       }
@@ -57,8 +61,8 @@ final class LayerFiles {
   }
 
   /**
-   * Zips everything under {@code root} (folders and regular files; symbolic links left out) at
-   * {@link #DEFLATE_LEVEL}, with names relative to {@code root}, as a layer zip holds them.
+   * Zips everything under {@code root} at {@link #DEFLATE_LEVEL}, with names relative to it, as a
+   * layer zip holds them; symbolic links as {@link #size} counts them.
    */
   static void zip(Path root, OutputStream out) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out);
@@ -66,14 +70,14 @@ final class LayerFiles {
       zip.setLevel(DEFLATE_LEVEL);
       for (Path path : paths.sorted().toList()) {
         String name = root.relativize(path).toString();
-        if (name.isEmpty() || Files.isSymbolicLink(path)) {
-          continue;
-        }
-        zip.putNextEntry(new ZipEntry(Files.isDirectory(path) ? name + "/" : name));
         if (Files.isRegularFile(path)) {
+          zip.putNextEntry(new ZipEntry(name));
           Files.copy(path, zip);
+          zip.closeEntry();
+        } else if (!name.isEmpty() && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          zip.putNextEntry(new ZipEntry(name + "/"));
+          zip.closeEntry();
         }
-        zip.closeEntry();
       }
     }
   }
