@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +16,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One test's AWS destinations, all on 127.0.0.1: a fresh loopback Firehose, a fresh bucket in the
- * shared S3Mock, a fresh two-shard stream in the shared kinesis-local. Gives the {@code sinks:}
- * entries that point the extension at them (explicit endpoint and region on every sink, so no
- * client ever looks for a real AWS host), and reads back what each holds, as the records' JSON
- * objects.
+ * shared S3Mock, a fresh two-shard stream in the shared kinesis-local (and, when asked for, a
+ * second one for a Kinesis sink with KPL aggregation). Gives the {@code sinks:} entries that point
+ * the extension at them (explicit endpoint and region on every sink, so no client ever looks for a
+ * real AWS host), and reads back what each holds, as the records' JSON objects.
  */
 final class AwsDestinations implements AutoCloseable {
 
@@ -26,7 +27,7 @@ final class AwsDestinations implements AutoCloseable {
   static final String FIREHOSE = "delivery";
   static final String S3 = "archive";
   static final String KINESIS = "stream";
-  static final List<String> SINKS = List.of(FIREHOSE, S3, KINESIS);
+  static final String KINESIS_AGGREGATED = "stream-kpl";
 
   private static final String DELIVERY_STREAM = "e2e-logs";
 
@@ -37,18 +38,18 @@ final class AwsDestinations implements AutoCloseable {
   private final EmulatorStreams streams;
   private final URI kinesisEndpoint;
   private final String stream;
-  private final boolean aggregation;
+  private final @Nullable String aggregatedStream;
 
   /**
-   * @param aggregation whether the Kinesis sink packs records into KPL aggregates; read back
-   *     de-aggregated either way
+   * @param withAggregation whether to add the sink {@value #KINESIS_AGGREGATED}, which packs
+   *     records into KPL aggregates on a stream of its own; read back de-aggregated
    */
   AwsDestinations(
       S3Client s3,
       String s3Endpoint,
       EmulatorStreams streams,
       URI kinesisEndpoint,
-      boolean aggregation) {
+      boolean withAggregation) {
     try {
       this.firehose = FakeFirehose.start(DELIVERY_STREAM);
     } catch (IOException e) {
@@ -59,13 +60,20 @@ final class AwsDestinations implements AutoCloseable {
     this.bucket = S3Testing.freshBucket(s3);
     this.streams = streams;
     this.kinesisEndpoint = kinesisEndpoint;
-    this.aggregation = aggregation;
     try {
       this.stream = streams.create(2);
+      this.aggregatedStream = withAggregation ? streams.create(2) : null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating a stream", e);
     }
+  }
+
+  /** The names of the AWS sinks that {@link #sinksYaml} configures. */
+  List<String> sinks() {
+    return aggregatedStream == null
+        ? List.of(FIREHOSE, S3, KINESIS)
+        : List.of(FIREHOSE, S3, KINESIS, KINESIS_AGGREGATED);
   }
 
   /**
@@ -94,12 +102,17 @@ final class AwsDestinations implements AutoCloseable {
         + "    compression: gzip\n"
         + "    key: \"e2e/{unique}\"\n"
         + endpoint(s3Endpoint, REGION)
-        + "  "
-        + KINESIS
+        + kinesisYaml(KINESIS, stream, false)
+        + (aggregatedStream == null ? "" : kinesisYaml(KINESIS_AGGREGATED, aggregatedStream, true));
+  }
+
+  private String kinesisYaml(String sink, String streamName, boolean aggregation) {
+    return "  "
+        + sink
         + ":\n"
         + "    type: kinesis\n"
         + "    stream: "
-        + stream
+        + streamName
         + "\n"
         + "    partition_key: \"{requestId}\"\n"
         + "    aggregation: "
@@ -127,19 +140,41 @@ final class AwsDestinations implements AutoCloseable {
   }
 
   /**
-   * What a KCL consumer reads from the stream: every shard from its start, de-aggregated, shard by
-   * shard in sequence order.
+   * What a KCL consumer reads from the sink {@value #KINESIS}'s stream: every shard from its start,
+   * de-aggregated, shard by shard in sequence order.
    */
   List<Map<String, @Nullable Object>> kinesisRecords() {
-    return streams.readDeaggregated(stream).stream()
+    return kinesisRecords(stream);
+  }
+
+  private List<Map<String, @Nullable Object>> kinesisRecords(String streamName) {
+    return streams.readDeaggregated(streamName).stream()
         .map(read -> StandardCharsets.UTF_8.decode(read.record().data()).toString())
         .map(JsonLines::parseObject)
         .toList();
   }
 
+  /**
+   * How many Kinesis records (aggregates count once) the aggregated sink's stream holds, as
+   * GetRecords returns them before de-aggregation.
+   */
+  int aggregatedStreamRawRecords() {
+    if (aggregatedStream == null) {
+      throw new IllegalStateException("made without the aggregated Kinesis sink");
+    }
+    return streams.readRaw(aggregatedStream).size();
+  }
+
   /** The records of every sink, by sink name. */
   Map<String, List<Map<String, @Nullable Object>>> allRecords() {
-    return Map.of(FIREHOSE, firehoseRecords(), S3, s3Records(), KINESIS, kinesisRecords());
+    Map<String, List<Map<String, @Nullable Object>>> all = new LinkedHashMap<>();
+    all.put(FIREHOSE, firehoseRecords());
+    all.put(S3, s3Records());
+    all.put(KINESIS, kinesisRecords());
+    if (aggregatedStream != null) {
+      all.put(KINESIS_AGGREGATED, kinesisRecords(aggregatedStream));
+    }
+    return all;
   }
 
   private static String withoutNewline(String line) {

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,21 +29,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Issue #4, end to end: the real extension under the local Lambda emulator routes the same
+ * Issues #4 and #6, end to end: the real extension under the local Lambda emulator routes the same
  * invocations to the AWS sinks at once (and to the file sink, which serves as the reference of what
- * was routed); each destination is read back the way its consumers read it.
+ * was routed); each destination is read back the way its consumers read it. The fan-out with every
+ * sink type runs twice: on the development layer (the build's jars on this JDK) and on the built
+ * layer zip unpacked as Lambda unpacks it into /opt, which proves that the zip's launcher, trimmed
+ * runtime and AOT cache carry every sink to the real emulators.
  */
 class AwsFanOutTest {
 
   private static final int INVOCATIONS = 8;
   private static final int LINES = 5;
 
-  /** The file sink {@code out} (the reference) and the three AWS sinks. */
-  private static final List<String> SINKS =
-      List.of("out", AwsDestinations.FIREHOSE, AwsDestinations.S3, AwsDestinations.KINESIS);
+  /** The file sink, the reference of what was routed. */
+  private static final String FILE = "out";
+
+  private static final String HTTP = "intake";
+  private static final String STDOUT = "console";
+
+  /** The stdout sink's default line prefix (StdoutSinkProvider.DEFAULT_PREFIX). */
+  private static final String STDOUT_PREFIX = "[telemetry-router:stdout] ";
 
   /** Per invocation N (counted in a file in the work folder): numbered lines and a JSON line. */
   private static final String FUNCTION =
@@ -117,39 +129,47 @@ class AwsFanOutTest {
   }
 
   /**
-   * Kinesis with KPL aggregation, read back de-aggregated; S3 gzip-compressed, read back gunzipped.
-   * Order per invocation holds at every destination: Firehose keeps arrival order, S3 objects are
-   * read in batch order, and Kinesis records of one request id share a shard.
+   * Every sink type at once: Firehose (read from the loopback store), S3 gzip-compressed (read with
+   * ListObjectsV2 and GetObject, gunzipped), Kinesis with and without KPL aggregation (GetRecords,
+   * de-aggregated as a KCL consumer does), an HTTP intake (gzip-compressed JSON lines, the bodies
+   * received), stdout (the extension's output) and the file sink (its files, the reference). Each
+   * holds every routed record exactly once, each invocation's lines in order, and the accounting
+   * line balances with nothing dropped, dead-lettered or pending.
    */
-  @Test
+  @ParameterizedTest(name = "{0} layer")
+  @EnumSource(Harness.Layer.class)
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
-  void invocations_everyAwsSinkHoldsEveryRecordOnceInOrder(@TempDir Path root) throws Exception {
-    Harness harness = new Harness(root);
+  void invocations_everySinkHoldsEveryRecordOnceInOrder(Harness.Layer layer, @TempDir Path root)
+      throws Exception {
+    Harness harness = new Harness(root, layer);
     List<String> requestIds = new ArrayList<>();
     String log;
 
-    try (AwsDestinations aws = destinations(true)) {
+    try (AwsDestinations aws = destinations(true);
+        LoopbackIntake intake = LoopbackIntake.answering()) {
+      String sinks = aws.sinksYaml("") + httpAndStdoutYaml(intake.url());
       try (LocalLambda lambda =
           harness
-              .emulator(harness.routing("", aws.sinksYaml("")))
+              .emulator(harness.routing("", sinks))
               .function(FunctionSource.command(FUNCTION))
               .functionTimeout(FUNCTION_TIMEOUT)
               .start()) {
         assertThat(lambda.initSucceeded()).as(harness.extensionLog(lambda)).isTrue();
         for (int i = 0; i < INVOCATIONS; i++) {
-          requestIds.add(lambda.invoke().requestId());
+          RunReport.InvocationReport invocation = lambda.invoke();
+          assertThat(invocation.status()).as(harness.extensionLog(lambda)).isEqualTo("success");
+          requestIds.add(invocation.requestId());
         }
         lambda.shutdown("spindown");
         log = harness.extensionLog(lambda);
       }
 
       List<Map<String, @Nullable Object>> reference = harness.routed();
-      Map<String, List<Map<String, @Nullable Object>>> held = aws.allRecords();
-      for (int i = 0; i < INVOCATIONS; i++) {
-        assertThat(functionLines(reference, requestIds.get(i)))
-            .as("routed, invocation %d", i + 1)
-            .containsExactlyElementsOf(expectedLines(i + 1));
-      }
+      Map<String, List<Map<String, @Nullable Object>>> held = new LinkedHashMap<>();
+      held.put(FILE, reference);
+      held.putAll(aws.allRecords());
+      held.put(HTTP, intake.received());
+      held.put(STDOUT, JsonLines.fromStdout(log, STDOUT_PREFIX));
       held.forEach(
           (sink, records) -> {
             assertEveryRecordOnce(sink, reference, records);
@@ -159,13 +179,39 @@ class AwsFanOutTest {
                   .containsExactlyElementsOf(expectedLines(i + 1));
             }
           });
+      assertThat(aws.aggregatedStreamRawRecords())
+          .as("Kinesis records in the aggregated sink's stream: aggregates of several records")
+          .isLessThan(held.get(AwsDestinations.KINESIS_AGGREGATED).size());
 
       SummaryLine summary = SummaryLine.find(log);
-      assertEverySinkBalances(summary, reference.size());
-      for (String sink : SINKS) {
-        assertThat(summary.sink(sink).delivered()).as(sink).isEqualTo(reference.size());
+      assertThat(summary.dropped()).as("dropped by the pipeline").isZero();
+      assertThat(summary.received()).as("received by the pipeline").isEqualTo(reference.size());
+      assertThat(summary.sinks().keySet()).containsExactlyInAnyOrderElementsOf(held.keySet());
+      assertEverySinkBalances(summary, held.keySet(), reference.size());
+      for (String sink : held.keySet()) {
+        SummaryLine.SinkCounts counts = summary.sink(sink);
+        assertThat(counts.delivered()).as(sink).isEqualTo(reference.size());
+        assertThat(counts.dropped() + counts.deadLettered() + counts.pending()).as(sink).isZero();
       }
     }
+  }
+
+  /** The http sink (JSON lines, gzip-compressed) and the stdout sink, under {@code sinks:}. */
+  private static String httpAndStdoutYaml(String url) {
+    return "  "
+        + HTTP
+        + ":\n"
+        + "    type: http\n"
+        + "    url: "
+        + url
+        + "\n"
+        + "    format: json\n"
+        + "    body: json_lines\n"
+        + "    gzip: true\n"
+        + "  "
+        + STDOUT
+        + ":\n"
+        + "    type: stdout\n";
   }
 
   /**
@@ -247,7 +293,9 @@ class AwsFanOutTest {
       }
 
       SummaryLine summary = SummaryLine.find(log);
-      assertEverySinkBalances(summary, reference.size());
+      List<String> sinks = new ArrayList<>(aws.sinks());
+      sinks.add(FILE);
+      assertEverySinkBalances(summary, sinks, reference.size());
       SummaryLine.SinkCounts firehose = summary.sink(AwsDestinations.FIREHOSE);
       assertThat(firehose.delivered()).isEqualTo(firehoseHeld.size());
       // A replayed record was dead-lettered once, then received again from the spill file.
@@ -258,8 +306,9 @@ class AwsFanOutTest {
   }
 
   /** Every sink received every routed record and accounts for each one. */
-  private static void assertEverySinkBalances(SummaryLine summary, int routed) {
-    for (String sink : SINKS) {
+  private static void assertEverySinkBalances(
+      SummaryLine summary, Collection<String> sinks, int routed) {
+    for (String sink : sinks) {
       SummaryLine.SinkCounts counts = summary.sink(sink);
       assertThat(counts.received() - counts.replayed())
           .as("received by %s from the pipeline", sink)

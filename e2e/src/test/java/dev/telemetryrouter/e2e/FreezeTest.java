@@ -94,7 +94,7 @@ class FreezeTest {
             + " if [ $n -eq 1 ]; then echo held-1; sleep 0.3; else echo inv-$n; fi";
     String log;
 
-    try (HoldingIntake intake = new HoldingIntake("held-1");
+    try (LoopbackIntake intake = LoopbackIntake.holding("held-1");
         LocalLambda lambda =
             harness
                 .emulator(harness.routing("", httpSink(intake.url())))

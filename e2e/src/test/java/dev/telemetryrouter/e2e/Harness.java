@@ -1,5 +1,6 @@
 package dev.telemetryrouter.e2e;
 
+import dev.telemetryrouter.locallambda.LayerArchive;
 import dev.telemetryrouter.locallambda.LocalLambda;
 import dev.telemetryrouter.locallambda.LocalLambdaBuilder;
 import java.io.IOException;
@@ -16,13 +17,24 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One end-to-end run's folders: a layer whose {@code extensions/telemetry-router} launcher starts
- * the real extension ({@code dev.telemetryrouter.core.Main}) on this JDK with the build's runtime
- * class path, the file sink's output folder, and the emulator's work folder.
+ * One end-to-end run's folders: the layer the emulator runs, the file sink's output folder, and the
+ * emulator's work folder. The layer is either the development one, whose {@code
+ * extensions/telemetry-router} launcher starts the real extension ({@code
+ * dev.telemetryrouter.core.Main}) on this JDK with the build's runtime class path, or the built
+ * layer zip unpacked as Lambda unpacks it into {@code /opt} (its own launcher, trimmed runtime and
+ * AOT cache).
  */
 final class Harness {
 
   static final String EXTENSION = "telemetry-router";
+
+  /** Which layer a run starts. */
+  enum Layer {
+    /** A launcher written for the test, on this JDK and the build's class path. */
+    DEVELOPMENT,
+    /** The zip the layer module built ({@code layer.zip} system property), unpacked. */
+    PACKAGED
+  }
 
   final Path layer;
   final Path out;
@@ -30,14 +42,23 @@ final class Harness {
   final int port;
 
   Harness(Path root) {
+    this(root, Layer.DEVELOPMENT);
+  }
+
+  Harness(Path root, Layer kind) {
     this.layer = root.resolve("layer");
     this.out = root.resolve("out");
     this.work = root.resolve("work");
     this.port = freePort();
     try {
-      Files.createDirectories(layer.resolve("extensions"));
       Files.createDirectories(work);
-      writeLauncher(layer.resolve("extensions").resolve(EXTENSION));
+      switch (kind) {
+        case DEVELOPMENT -> {
+          Files.createDirectories(layer.resolve("extensions"));
+          writeLauncher(layer.resolve("extensions").resolve(EXTENSION));
+        }
+        case PACKAGED -> LayerArchive.extract(builtZip(), layer);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,6 +135,22 @@ final class Harness {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The layer zip of this build. Missing means the layer module was not built first: the test then
+   * fails rather than skips, so a build that should have made the zip cannot pass without it.
+   */
+  private static Path builtZip() {
+    String zip =
+        Objects.requireNonNull(
+            System.getProperty("layer.zip"), "run through Maven: the build passes the zip's path");
+    Path path = Path.of(zip);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(
+          "no layer zip at " + path + ": build it with the layer, ./mvnw -pl e2e -am verify");
+    }
+    return path;
   }
 
   /** A port free now, for the listener; the emulator delivers to 127.0.0.1 on it. */

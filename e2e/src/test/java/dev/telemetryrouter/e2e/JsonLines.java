@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
-/** Reads what the file sink wrote: every {@code .jsonl} file of a folder, in name order. */
+/**
+ * Reads records as JSON objects: what the file sink wrote (every {@code .jsonl} file of a folder,
+ * in name order) and what the stdout sink printed.
+ */
 final class JsonLines {
 
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -39,6 +42,20 @@ final class JsonLines {
       throw new UncheckedIOException(e);
     }
     return records;
+  }
+
+  /**
+   * The records a stdout sink wrote with {@code prefix}, read from the emulator's extensions.log,
+   * where each line of the extension's standard output reads {@code <time> <extension> stdout:
+   * <line>}.
+   */
+  static List<Map<String, @Nullable Object>> fromStdout(String extensionLog, String prefix) {
+    String marker = " stdout: " + prefix;
+    return extensionLog
+        .lines()
+        .filter(line -> line.contains(marker))
+        .map(line -> parseObject(line.substring(line.indexOf(marker) + marker.length())))
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

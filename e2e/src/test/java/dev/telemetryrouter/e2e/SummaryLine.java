@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * The extension's accounting summary line, written once at exit, read back from its log: {@code
  * summary received=.. dropped=.. sink=<name> received=.. delivered=.. retried=.. dropped=..(..)
  * dead_lettered=.. pending=.. bytes=..[ replayed=..]}, one group per sink; {@code received}
- * includes the records replayed from the dead-letter spill file.
+ * includes the records replayed from the dead-letter spill file. The first {@code received} and
+ * {@code dropped} are the shared pipeline's: records that entered it, and those it dropped before
+ * any sink (none of the routes accepted them, say).
  */
-record SummaryLine(Map<String, SinkCounts> sinks) {
+record SummaryLine(long received, long dropped, Map<String, SinkCounts> sinks) {
 
   /** One sink's counts from the line. */
   record SinkCounts(
@@ -23,6 +25,10 @@ record SummaryLine(Map<String, SinkCounts> sinks) {
       return received == delivered + dropped + deadLettered + pending;
     }
   }
+
+  /** The pipeline's counts, before the first sink's group. */
+  private static final Pattern PIPELINE =
+      Pattern.compile(" summary received=(\\d+) dropped=(\\d+)[ (]");
 
   private static final Pattern SINK =
       Pattern.compile(
@@ -37,6 +43,10 @@ record SummaryLine(Map<String, SinkCounts> sinks) {
       throw new AssertionError("expected one summary line in the extension log, found " + lines);
     }
 
+    Matcher pipeline = PIPELINE.matcher(lines.getFirst());
+    if (!pipeline.find()) {
+      throw new AssertionError("no pipeline counts in the summary line: " + lines.getFirst());
+    }
     Map<String, SinkCounts> sinks = new LinkedHashMap<>();
     Matcher matcher = SINK.matcher(lines.getFirst());
     while (matcher.find()) {
@@ -50,7 +60,8 @@ record SummaryLine(Map<String, SinkCounts> sinks) {
               Long.parseLong(matcher.group(6)),
               matcher.group(7) == null ? 0 : Long.parseLong(matcher.group(7))));
     }
-    return new SummaryLine(Map.copyOf(sinks));
+    return new SummaryLine(
+        Long.parseLong(pipeline.group(1)), Long.parseLong(pipeline.group(2)), Map.copyOf(sinks));
   }
 
   SinkCounts sink(String name) {

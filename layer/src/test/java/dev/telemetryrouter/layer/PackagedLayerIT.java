@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The built zip, unpacked into an /opt-like folder and run under the local Lambda emulator as a
  * user's function would run it: the function ships a routing.yaml with every sink the layer
- * carries, each pointed at a loopback service or a temporary folder. Runs on the trimmed runtime
- * inside the zip, so it also proves the runtime has every module the sinks need.
+ * carries, each pointed at a loopback stand-in or a temporary folder. Runs on the trimmed runtime
+ * inside the zip, so it also proves the runtime has every module the sinks need. The e2e module's
+ * AwsFanOutTest runs the same zip against the real emulators and reads every destination back.
  */
 class PackagedLayerIT {
 

@@ -3,6 +3,7 @@ package dev.telemetryrouter.e2e;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,15 +18,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP intake on 127.0.0.1 for the http sink (body {@code json_lines}) that holds the first
- * request carrying {@code marker} unanswered until the extension process is frozen (its {@code
- * /proc/<pid>/stat} state is {@code T}, stopped), then answers it 200, so that send is in flight
- * across the freeze and can only complete after the thaw. Every other request is answered at once.
+ * An HTTP intake on 127.0.0.1 for the http sink (body {@code json_lines}, gzip-compressed or not)
+ * that keeps every record it received and answers 200. A {@link #holding} intake holds the first
+ * request carrying its marker unanswered until the extension process is frozen (its {@code
+ * /proc/<pid>/stat} state is {@code T}, stopped), then answers it, so that send is in flight across
+ * the freeze and can only complete after the thaw; every other request is answered at once.
  */
-final class HoldingIntake implements AutoCloseable {
+final class LoopbackIntake implements AutoCloseable {
 
   /** How long the held request waits for the freeze before it is answered anyway. */
   private static final long FREEZE_BOUND_MS = 20_000;
@@ -36,11 +39,22 @@ final class HoldingIntake implements AutoCloseable {
   private final List<Map<String, @Nullable Object>> received = new ArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
   private volatile LongSupplier extensionPid = () -> -1;
-  private volatile boolean holding = true;
+  private volatile boolean holding;
   private volatile boolean frozenWhileHeld;
 
-  HoldingIntake(String marker) {
+  /** An intake that answers every request at once. */
+  static LoopbackIntake answering() {
+    return new LoopbackIntake("", false);
+  }
+
+  /** An intake that holds the first request carrying {@code marker} until the freeze. */
+  static LoopbackIntake holding(String marker) {
+    return new LoopbackIntake(marker, true);
+  }
+
+  private LoopbackIntake(String marker, boolean holding) {
     this.marker = marker;
+    this.holding = holding;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     } catch (IOException e) {
@@ -75,7 +89,7 @@ final class HoldingIntake implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String body = new String(body(exchange), StandardCharsets.UTF_8);
       boolean hold = holding && body.contains(marker);
       if (hold) {
         holding = false;
@@ -88,6 +102,14 @@ final class HoldingIntake implements AutoCloseable {
       if (hold) {
         released.countDown();
       }
+    }
+  }
+
+  private static byte[] body(HttpExchange exchange) throws IOException {
+    InputStream raw = exchange.getRequestBody();
+    boolean gzip = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+    try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+      return in.readAllBytes();
     }
   }
 
