@@ -147,7 +147,7 @@ class AwsFanOutTest {
 
     try (AwsDestinations aws = destinations(true);
         LoopbackIntake intake = LoopbackIntake.answering()) {
-      String sinks = aws.sinksYaml("") + httpAndStdoutYaml(intake.url());
+      String sinks = aws.sinksYaml("") + httpAndStdoutYaml(intake);
       try (LocalLambda lambda =
           harness
               .emulator(harness.routing("", sinks))
@@ -196,22 +196,9 @@ class AwsFanOutTest {
     }
   }
 
-  /** The http sink (JSON lines, gzip-compressed) and the stdout sink, under {@code sinks:}. */
-  private static String httpAndStdoutYaml(String url) {
-    return "  "
-        + HTTP
-        + ":\n"
-        + "    type: http\n"
-        + "    url: "
-        + url
-        + "\n"
-        + "    format: json\n"
-        + "    body: json_lines\n"
-        + "    gzip: true\n"
-        + "  "
-        + STDOUT
-        + ":\n"
-        + "    type: stdout\n";
+  /** The http sink (gzip-compressed) and the stdout sink, under {@code sinks:}. */
+  private static String httpAndStdoutYaml(LoopbackIntake intake) {
+    return intake.sinkYaml(HTTP, "    gzip: true\n") + "  " + STDOUT + ":\n    type: stdout\n";
   }
 
   /**

@@ -34,6 +34,9 @@ class FreezeTest {
           + "      max_records: 7\n"
           + "      max_age: 5ms\n";
 
+  /** Long enough for a send held across the freeze. */
+  private static final String HELD_SEND = "    read_timeout: 30s\n    call_timeout: 30s\n";
+
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void backgroundFlushUnderFreeze_everyLineExactlyOnce(@TempDir Path root) {
@@ -97,7 +100,8 @@ class FreezeTest {
     try (LoopbackIntake intake = LoopbackIntake.holding("held-1");
         LocalLambda lambda =
             harness
-                .emulator(harness.routing("", httpSink(intake.url())))
+                .emulator(
+                    harness.routing("", intake.sinkYaml("intake", HELD_SEND + BACKGROUND_SINK)))
                 .function(FunctionSource.command(function))
                 .functionTimeout(Duration.ofSeconds(2))
                 .start()) {
@@ -126,18 +130,5 @@ class FreezeTest {
     assertThat(counts).isNotNull();
     assertThat(counts.delivered()).isEqualTo(counts.received());
     assertThat(counts.pending()).isZero();
-  }
-
-  private static String httpSink(String url) {
-    return "  intake:\n"
-        + "    type: http\n"
-        + "    url: "
-        + url
-        + "\n"
-        + "    format: json\n"
-        + "    body: json_lines\n"
-        + "    read_timeout: 30s\n"
-        + "    call_timeout: 30s\n"
-        + BACKGROUND_SINK;
   }
 }

@@ -69,6 +69,24 @@ final class LoopbackIntake implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/ingest";
   }
 
+  /**
+   * The entry under {@code sinks:} of an http sink {@code name} that sends here in the body this
+   * intake reads (the records' JSON, one per line); {@code extra} holds further option lines,
+   * indented by four spaces.
+   */
+  String sinkYaml(String name, String extra) {
+    return "  "
+        + name
+        + ":\n"
+        + "    type: http\n"
+        + "    url: "
+        + url()
+        + "\n"
+        + "    format: json\n"
+        + "    body: json_lines\n"
+        + extra;
+  }
+
   void watch(LongSupplier pid) {
     extensionPid = pid;
   }
