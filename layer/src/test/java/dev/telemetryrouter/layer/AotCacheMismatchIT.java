@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telemetryrouter.layer.training.LayerRun;
+import dev.telemetryrouter.layer.training.TrainingConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,7 @@ class AotCacheMismatchIT {
             + " -Xlog:class+load=info:file="
             + temp.resolve("class-load.log");
     return new LayerRun(opt, temp.resolve("emulator"))
-        .env("TELEMETRY_ROUTER_SINK", "file")
-        .env("TELEMETRY_ROUTER_TARGET", temp.resolve("out").toString())
+        .env("TELEMETRY_ROUTER_CONFIG", TrainingConfig.oneFileSink(temp.resolve("out")))
         .extensionEnv("TELEMETRY_ROUTER_JAVA_OPTS", logs)
         .invocations(1)
         .run();

@@ -40,8 +40,7 @@ public final class AotCheck {
     Path classLog = work.resolve("class-load.log");
     LayerRun.Result result =
         new LayerRun(layer, work.resolve("emulator"))
-            .env("TELEMETRY_ROUTER_SINK", "file")
-            .env("TELEMETRY_ROUTER_TARGET", work.resolve("out").toString())
+            .env("TELEMETRY_ROUTER_CONFIG", TrainingConfig.oneFileSink(work.resolve("out")))
             .extensionEnv(
                 "TELEMETRY_ROUTER_JAVA_OPTS",
                 "-XX:AOTMode=on -Xlog:aot=info:file="

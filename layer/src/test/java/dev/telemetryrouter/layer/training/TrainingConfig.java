@@ -89,6 +89,19 @@ public final class TrainingConfig {
     };
   }
 
+  /**
+   * An inline routing.yaml (for {@code TELEMETRY_ROUTER_CONFIG}) with one file sink writing to
+   * {@code out}, as the built-in default has, but on a free listener port rather than the default
+   * 4243, which another extension or build on the machine may hold.
+   */
+  public static String oneFileSink(Path out) throws IOException {
+    return "version: 1\nextension:\n  listener:\n    port: "
+        + freePort()
+        + "\nsinks:\n  file:\n    type: file\n    directory: "
+        + out.toAbsolutePath()
+        + "\n";
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
