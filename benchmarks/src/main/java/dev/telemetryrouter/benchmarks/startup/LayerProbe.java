@@ -27,6 +27,8 @@ final class LayerProbe {
   record Sample(
       double registerMs,
       double firstNextMs,
+      double cpuInitMs,
+      double cpuRecordsMs,
       long rssInitKb,
       long fileBackedInitKb,
       long rssAfterKb,
@@ -61,13 +63,15 @@ final class LayerProbe {
     try (LocalLambda lambda = builder.start()) {
       if (!lambda.initSucceeded()) {
         // Counted as an unclean run (an Init over the 10 s limit on a loaded machine, say).
-        return new Sample(Double.NaN, Double.NaN, -1, -1, -1, -1, false);
+        return new Sample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1, -1, -1, false);
       }
       RunReport.ExtensionReport extension = lambda.report().extensions().getFirst();
       long pid = lambda.extensionPids().getFirst();
+      double cpuInit = cpuMs(pid);
       long rssInit = peakRssKb(pid);
       long fileBacked = statusKb(pid, "RssFile:");
       String status = lambda.invoke().status();
+      double cpuRecords = cpuMs(pid) - cpuInit;
       long rssAfter = peakRssKb(pid);
       RunReport report = lambda.shutdown();
 
@@ -79,12 +83,28 @@ final class LayerProbe {
       return new Sample(
           millis(extension.launchToRegister()),
           millis(extension.launchToFirstNext()),
+          cpuInit,
+          cpuRecords,
           rssInit,
           fileBacked,
           rssAfter,
           received,
           clean);
     }
+  }
+
+  /**
+   * The CPU time the JVM has used so far, user and system, of every thread including those that
+   * have ended (fields 14 and 15 of /proc/PID/stat, in clock ticks of 10 ms: USER_HZ is 100 on
+   * Linux). Unlike wall time it does not grow when other processes take the CPU, and it is what
+   * Init costs on a function whose memory size buys less than one vCPU.
+   */
+  static double cpuMs(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // The command name in parentheses may hold spaces; the fields after it are plain.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks * 10.0;
   }
 
   /** VmHWM, the peak resident set of the process; the launcher exec's the JVM, so same pid. */
