@@ -15,11 +15,10 @@ import java.util.Map;
  */
 public final class Main {
 
-  private static final System.Logger log = System.getLogger(Main.class.getName());
-
   private Main() {}
 
   public static void main(String[] args) {
+    Preload.start();
     Map<String, String> environment = System.getenv();
     InstantSource clock = InstantSource.system();
     int status;
@@ -36,7 +35,9 @@ public final class Main {
       Thread.currentThread().interrupt();
       status = 1;
     } catch (RuntimeException | Error e) {
-      log.log(Level.ERROR, "the extension failed outside its lifecycle", e);
+      // No logger field: see ExtensionProcess on why nothing is logged before register.
+      System.getLogger(Main.class.getName())
+          .log(Level.ERROR, "the extension failed outside its lifecycle", e);
       status = 1;
     }
     System.exit(status);

@@ -17,18 +17,17 @@ import org.jspecify.annotations.Nullable;
  * "Init phase", https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html):
  * register first (the runtime does not start until every extension has, in AWS's reference
  * emulator: aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go), then
- * load and validate the configuration, build the engine, start the intake listener, subscribe (only
- * allowed during Init, and only once the listener is up: Lambda Telemetry API,
- * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html), warm the intake's code ({@link
- * Warmup}), and hand over to the {@link LifecycleLoop}, whose first {@code /next} ends this
- * extension's Init. Nothing on this path touches a sink's network.
+ * load and validate the configuration, build the engine, start the intake listener, start warming
+ * the intake's code on a thread of its own ({@link Warmup}), subscribe (only allowed during Init,
+ * and only once the listener is up: Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html), and hand over to the {@link
+ * LifecycleLoop}, whose first {@code /next} ends this extension's Init. Nothing on this path
+ * touches a sink's network. Nothing before register looks up a logger ({@link #log()}).
  *
  * <p>An Init failure after registration goes to {@code /init/error} with an {@code Extension.*}
  * type and a message a user can act on, and the process exits non-zero.
  */
 public final class ExtensionProcess {
-
-  private static final System.Logger log = System.getLogger(ExtensionProcess.class.getName());
 
   /**
    * The launcher puts its own file name here: the name Lambda expects at register (Lambda
@@ -70,14 +69,26 @@ public final class ExtensionProcess {
     return System.getProperty(NAME_PROPERTY, DEFAULT_NAME).strip();
   }
 
+  /**
+   * This class's logger, looked up when first needed rather than when the class initialises: the
+   * first lookup in a process searches every jar on the class path for a {@link
+   * System.LoggerFinder} (about 20 ms measured with the layer's 55 jars), and nothing on the way to
+   * register may pay for that, since the runtime does not start until every extension has
+   * registered.
+   */
+  private static System.Logger log() {
+    return System.getLogger(ExtensionProcess.class.getName());
+  }
+
   /** Runs Init and the lifecycle; returns the exit code, 0 after a clean SHUTDOWN. */
   public int run() throws InterruptedException {
     String runtimeApi = environment.getOrDefault("AWS_LAMBDA_RUNTIME_API", "");
     if (runtimeApi.isEmpty()) {
-      log.log(
-          Level.ERROR,
-          "AWS_LAMBDA_RUNTIME_API is not set: run the extension inside Lambda"
-              + " or the local emulator (local-lambda)");
+      log()
+          .log(
+              Level.ERROR,
+              "AWS_LAMBDA_RUNTIME_API is not set: run the extension inside Lambda"
+                  + " or the local emulator (local-lambda)");
       return 1;
     }
     ExtensionsApiClient client;
@@ -86,20 +97,21 @@ public final class ExtensionProcess {
       client = new ExtensionsApiClient(runtimeApi);
       registration = client.register(name);
     } catch (IOException | IllegalArgumentException e) {
-      log.log(
-          Level.ERROR,
-          "registering as {0} failed: the name must be the launcher''s file name"
-              + " in /opt/extensions ({1})",
-          name,
-          e.getMessage());
+      log()
+          .log(
+              Level.ERROR,
+              "registering as {0} failed: the name must be the launcher''s file name"
+                  + " in /opt/extensions ({1})",
+              name,
+              e.getMessage());
       return 1;
     }
-    log.log(Level.INFO, "registered as {0}", name);
+    log().log(Level.INFO, "registered as {0}", name);
 
     try {
       return afterRegistration(client, registration);
     } catch (InitFailure failure) {
-      log.log(Level.ERROR, "init failed ({0}): {1}", failure.errorType, failure.getMessage());
+      log().log(Level.ERROR, "init failed ({0}): {1}", failure.errorType, failure.getMessage());
       reportInitError(client, failure);
       return 1;
     }
@@ -131,8 +143,8 @@ public final class ExtensionProcess {
       throw e;
     }
     try {
+      Warmup.start(intake.listener.address(), function, clock);
       boolean telemetryExpected = subscribe(client, settings, intake.listener.port());
-      Warmup.run(intake.listener.address(), function, clock);
       LifecycleLoop loop =
           new LifecycleLoop(
               client,
@@ -187,7 +199,7 @@ public final class ExtensionProcess {
               maxBody,
               queue::submit,
               counters);
-      log.log(Level.INFO, "intake listening on {0}", listener.address());
+      log().log(Level.INFO, "intake listening on {0}", listener.address());
       return new Intake(listener, queue, assembler, tracker);
     } catch (BindException e) {
       queue.close();
@@ -268,7 +280,7 @@ public final class ExtensionProcess {
     try {
       client.initError(failure.errorType, failure.getMessage(), failure.getCause());
     } catch (IOException e) {
-      log.log(Level.ERROR, "reporting the init error to the platform failed ({0})", e.toString());
+      log().log(Level.ERROR, "reporting the init error to the platform failed ({0})", e.toString());
     }
   }
 
