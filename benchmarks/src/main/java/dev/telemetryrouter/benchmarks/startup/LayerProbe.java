@@ -29,6 +29,7 @@ final class LayerProbe {
       double firstNextMs,
       double cpuInitMs,
       double cpuRecordsMs,
+      double heldMs,
       long rssInitKb,
       long fileBackedInitKb,
       long rssAfterKb,
@@ -63,14 +64,23 @@ final class LayerProbe {
     try (LocalLambda lambda = builder.start()) {
       if (!lambda.initSucceeded()) {
         // Counted as an unclean run (an Init over the 10 s limit on a loaded machine, say).
-        return new Sample(Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1, -1, -1, false);
+        return new Sample(
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, -1, -1, -1, false);
       }
       RunReport.ExtensionReport extension = lambda.report().extensions().getFirst();
       long pid = lambda.extensionPids().getFirst();
       double cpuInit = cpuMs(pid);
       long rssInit = peakRssKb(pid);
       long fileBacked = statusKb(pid, "RssFile:");
-      String status = lambda.invoke().status();
+      RunReport.InvocationReport invocation = lambda.invoke();
+      String status = invocation.status();
+      // How long the extension kept the invocation open after the function returned: flushing
+      // the records, which is billed to the function.
+      double held =
+          invocation.heldAfterRuntimeDone().values().stream()
+              .mapToDouble(LayerProbe::millis)
+              .max()
+              .orElse(Double.NaN);
       double cpuRecords = cpuMs(pid) - cpuInit;
       long rssAfter = peakRssKb(pid);
       RunReport report = lambda.shutdown();
@@ -85,6 +95,7 @@ final class LayerProbe {
           millis(extension.launchToFirstNext()),
           cpuInit,
           cpuRecords,
+          held,
           rssInit,
           fileBacked,
           rssAfter,

@@ -35,6 +35,7 @@ final class Report {
               "next",
               "cpuInit",
               "cpuRecords",
+              "held",
               "rssInit",
               "fileInit",
               "rssAfter",
@@ -56,6 +57,7 @@ final class Report {
     s.get("next").add(sample.firstNextMs());
     s.get("cpuInit").add(sample.cpuInitMs());
     s.get("cpuRecords").add(sample.cpuRecordsMs());
+    s.get("held").add(sample.heldMs());
     s.get("rssInit").add(sample.rssInitKb() / 1024.0);
     s.get("fileInit").add(sample.fileBackedInitKb() / 1024.0);
     s.get("rssAfter").add(sample.rssAfterKb() / 1024.0);
@@ -129,20 +131,22 @@ final class Report {
             loadAfter));
     out.append("p50 (p10-p90); times in ms, memory in MiB (VmHWM of the JVM process)\n\n");
     out.append("| variant | launch to register | launch to first /next | CPU time in Init |")
-        .append(" CPU time for the records | RSS after init | of which file-backed |")
-        .append(" RSS after records | records received | unclean runs |\n")
-        .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        .append(" CPU time for the records | invocation held after the function |")
+        .append(" RSS after init | of which file-backed | RSS after records | records received |")
+        .append(" unclean runs |\n")
+        .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (Variant variant : variants) {
       Map<String, Stats> s = stats.get(variant);
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |%n",
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |%n",
               variant.name(),
               s.get("register").summary(),
               s.get("next").summary(),
               s.get("cpuInit").summary(),
               s.get("cpuRecords").summary(),
+              s.get("held").summary(),
               s.get("rssInit").summary(),
               s.get("fileInit").summary(),
               s.get("rssAfter").summary(),
@@ -152,7 +156,8 @@ final class Report {
     out.append(
         String.format(
             Locale.ROOT,
-            "| floor: hello world, same runtime and flags | %s (to main) | | | | %s | | | | |%n%n",
+            "| floor: hello world, same runtime and flags | %s (to main) | | | | | %s | | | |"
+                + " |%n%n",
             floorMain.summary(),
             floorRss.summary()));
     out.append(ratios()).append('\n');
