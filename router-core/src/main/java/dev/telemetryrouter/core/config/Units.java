@@ -1,7 +1,6 @@
 package dev.telemetryrouter.core.config;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -80,7 +79,9 @@ public final class Units {
     if (bytes >= KIB && bytes % KIB == 0) {
       return bytes / KIB + "KiB";
     }
-    return String.format(Locale.ROOT, "%d bytes", bytes);
+    // Not String.format: its first use loads the locale data behind DecimalFormatSymbols, which
+    // cost Init several milliseconds for a message that is only shown on a config error.
+    return bytes + " bytes";
   }
 
   /** A duration as a person writes it: {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h}. */
