@@ -18,7 +18,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Preload.start();
     Map<String, String> environment = System.getenv();
     InstantSource clock = InstantSource.system();
     int status;
