@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param image which Java runtime the variant's layer folder holds
  * @param javaOpts extra JVM options given through TELEMETRY_ROUTER_JAVA_OPTS, or empty
+ * @param withoutFlags lines taken out of the layer's {@code jvm.options}, to measure what a flag of
+ *     ours buys
  */
 record Variant(
     String name,
@@ -18,7 +20,21 @@ record Variant(
     boolean keepAot,
     boolean keepFlags,
     Image image,
-    String javaOpts) {
+    String javaOpts,
+    List<String> withoutFlags) {
+
+  /** The prefix of an {@code --extra} spec that takes a flag out instead of adding options. */
+  static final String WITHOUT = "without ";
+
+  Variant(
+      String name,
+      String description,
+      boolean keepAot,
+      boolean keepFlags,
+      Image image,
+      String javaOpts) {
+    this(name, description, keepAot, keepFlags, image, javaOpts, List.of());
+  }
 
   /** The runtime in {@code telemetry-router/runtime}. */
   enum Image {
@@ -88,14 +104,21 @@ record Variant(
     if (equals <= 0) {
       throw new IllegalArgumentException("expected name=jvm options, got " + spec);
     }
+    String name = spec.substring(0, equals).strip();
     String options = spec.substring(equals + 1).strip();
+    if (options.startsWith(WITHOUT)) {
+      List<String> flags = List.of(options.substring(WITHOUT.length()).strip().split("\\s+"));
+      return new Variant(
+          name,
+          "the layer as built, without " + String.join(" ", flags) + " in jvm.options",
+          true,
+          true,
+          Image.TRIMMED,
+          "",
+          flags);
+    }
     return new Variant(
-        spec.substring(0, equals).strip(),
-        "the layer as built, plus " + options,
-        true,
-        true,
-        Image.TRIMMED,
-        options);
+        name, "the layer as built, plus " + options, true, true, Image.TRIMMED, options);
   }
 
   /** Makes this variant's layer folder from the unpacked layer. */
@@ -109,6 +132,17 @@ record Variant(
     }
     if (!keepFlags) {
       Files.writeString(home.resolve("jvm.options"), "");
+    }
+    if (!withoutFlags.isEmpty()) {
+      Path options = home.resolve("jvm.options");
+      List<String> lines = Files.readAllLines(options);
+      List<String> kept =
+          lines.stream().filter(line -> !withoutFlags.contains(line.strip())).toList();
+      if (kept.size() + withoutFlags.size() != lines.size()) {
+        throw new IllegalArgumentException(
+            "variant " + name + ": jvm.options does not hold every one of " + withoutFlags);
+      }
+      Files.write(options, kept);
     }
 
     Path runtime = home.resolve("runtime");
