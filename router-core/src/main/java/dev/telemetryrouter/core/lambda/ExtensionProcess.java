@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * "Init phase", https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html):
  * register first (the runtime does not start until every extension has, in AWS's reference
  * emulator: aws/aws-lambda-runtime-interface-emulator, internal/lambda/rapid/handlers.go), then
- * load and validate the configuration, build the engine, start the intake listener, start warming
- * the intake's code on a thread of its own ({@link Warmup}), subscribe (only allowed during Init,
- * and only once the listener is up: Lambda Telemetry API,
- * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html), and hand over to the {@link
- * LifecycleLoop}, whose first {@code /next} ends this extension's Init. Nothing on this path
- * touches a sink's network. Nothing before register looks up a logger ({@link #log()}).
+ * load and validate the configuration, build the engine, start the intake listener, subscribe (only
+ * allowed during Init, and only once the listener is up: Lambda Telemetry API,
+ * https://docs.aws.amazon.com/lambda/latest/dg/telemetry-api.html), start warming the intake's code
+ * on a thread of its own ({@link Warmup}), and hand over to the {@link LifecycleLoop}, whose first
+ * {@code /next} ends this extension's Init. Nothing on this path touches a sink's network. Nothing
+ * before register looks up a logger ({@link #log()}).
  *
  * <p>An Init failure after registration goes to {@code /init/error} with an {@code Extension.*}
  * type and a message a user can act on, and the process exits non-zero.
@@ -143,8 +143,8 @@ public final class ExtensionProcess {
       throw e;
     }
     try {
-      Warmup.start(intake.listener.address(), function, clock);
       boolean telemetryExpected = subscribe(client, settings, intake.listener.port());
+      Warmup.start(intake.listener.address(), function, clock);
       LifecycleLoop loop =
           new LifecycleLoop(
               client,

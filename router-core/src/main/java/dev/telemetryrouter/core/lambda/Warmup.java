@@ -19,10 +19,11 @@ import java.util.Map;
  * server's first exchange and its Date header's time-zone data, Jackson's parser, the record
  * assembler, the encoder).
  *
- * <p>It runs on a thread of its own, started once the listener is up, and the Init thread does not
+ * <p>It runs on a thread of its own, started after the subscription, and the Init thread does not
  * wait for it: measured with the start-up harness, waiting added about 35 ms to the first {@code
- * /next} (80 ms of CPU). Lambda's Init lasts until the runtime and every extension are ready
- * (Lambda Extensions API,
+ * /next} (80 ms of CPU), and starting it before the subscription still delayed the first {@code
+ * /next} by about 8 ms, the two threads sharing the CPU. Lambda's Init lasts until the runtime and
+ * every extension are ready (Lambda Extensions API,
  * https://docs.aws.amazon.com/lambda/latest/dg/runtimes-extensions-api.html), and the runtime
  * initialises at the same time as we do, so the warm-up mostly runs inside the runtime's own Init.
  * If the sandbox is frozen before it ends, it ends after the thaw: it holds no record and no
