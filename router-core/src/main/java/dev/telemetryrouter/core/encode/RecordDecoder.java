@@ -107,7 +107,7 @@ public final class RecordDecoder {
 
   private static Instant instant(@Nullable Object value) throws IOException {
     try {
-      return Instant.parse(text(value, "time"));
+      return IsoInstants.parse(text(value, "time"));
     } catch (DateTimeException e) {
       throw new IOException("'time' is not an ISO-8601 instant", e);
     }

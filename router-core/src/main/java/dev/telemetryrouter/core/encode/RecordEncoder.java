@@ -82,7 +82,7 @@ public final class RecordEncoder {
   /** Writes {@code record} as a JSON object into an open generator, such as a dead-letter line. */
   public static void writeRecord(JsonGenerator json, TelemetryRecord record) throws IOException {
     json.writeStartObject();
-    json.writeStringField("time", record.time().toString());
+    json.writeStringField("time", IsoInstants.format(record.time()));
     json.writeStringField("type", record.type());
     json.writeStringField("id", record.id());
 

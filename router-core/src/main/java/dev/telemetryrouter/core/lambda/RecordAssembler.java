@@ -1,5 +1,6 @@
 package dev.telemetryrouter.core.lambda;
 
+import dev.telemetryrouter.core.encode.IsoInstants;
 import dev.telemetryrouter.spi.FunctionContext;
 import dev.telemetryrouter.spi.TelemetryRecord;
 import java.time.Instant;
@@ -136,7 +137,7 @@ final class RecordAssembler {
    */
   private Instant time(String text) {
     try {
-      return Instant.parse(text);
+      return IsoInstants.parse(text);
     } catch (DateTimeParseException e) {
       try {
         return OffsetDateTime.parse(text).toInstant();
