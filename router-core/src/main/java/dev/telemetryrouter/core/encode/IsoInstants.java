@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
  * ISO-8601 UTC timestamps, the shape every Telemetry API event carries in its {@code time} field
  * ({@code 2025-01-01T00:00:00.000Z}), read and written without {@code DateTimeFormatter}: on the
  * record path of the start-up harness, {@link Instant#parse} took about a quarter of the intake's
- * CPU. Anything else (an offset, a leap second, a year past 9999) goes to the JDK, so the results
- * are always those of {@link Instant#parse} and {@link Instant#toString}.
+ * CPU. Anything else (an offset, a leap second, a year past 9999) goes to the JDK, so reading gives
+ * what {@link Instant#parse} gives.
+ *
+ * <p>Writing always shows at least milliseconds, as Lambda does, where {@link Instant#toString}
+ * drops a zero fraction: {@code 00:00:01Z} next to {@code 00:00:00.999Z} would sort before it as
+ * text, and downstream stores often sort and compare timestamps as text.
  */
 public final class IsoInstants {
 
@@ -29,7 +33,10 @@ public final class IsoInstants {
     return fast != null ? fast : Instant.parse(text);
   }
 
-  /** The same text as {@link Instant#toString}. */
+  /**
+   * The text of {@link Instant#toString}, except that a whole second still gets {@code .000}; years
+   * outside 0000 to 9999 are left to {@link Instant#toString}.
+   */
   public static String format(Instant instant) {
     long seconds = instant.getEpochSecond();
     long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
@@ -55,11 +62,8 @@ public final class IsoInstants {
     return out.append('Z').toString();
   }
 
-  /** Instant.toString prints the nanoseconds in groups of three digits, none when zero. */
+  /** The nanoseconds in groups of three digits, as Instant.toString prints them; .000 for none. */
   private static void appendFraction(StringBuilder out, int nanos) {
-    if (nanos == 0) {
-      return;
-    }
     out.append('.');
     if (nanos % 1_000_000 == 0) {
       pad(out, nanos / 1_000_000, 3);

@@ -28,14 +28,26 @@ class IsoInstantsTest {
   }
 
   @Test
-  void format_ofInstantsAtEveryPrecision_writesWhatInstantToStringWrites() {
+  void format_ofAWholeSecond_keepsTheMilliseconds() {
+    Instant instant = Instant.parse("2025-01-01T00:00:01Z");
+
+    assertThat(IsoInstants.format(instant)).isEqualTo("2025-01-01T00:00:01.000Z");
+  }
+
+  @Test
+  void format_ofInstantsWithAFraction_writesWhatInstantToStringWrites() {
     SplittableRandom random = new SplittableRandom(4);
-    int[] steps = {1_000_000_000, 1_000_000, 1_000, 1};
+    // Whole seconds are the one place the text differs: see format_ofAWholeSecond_...
+    int[] steps = {1_000_000, 1_000, 1};
 
     for (int i = 0; i < 20_000; i++) {
       int step = steps[random.nextInt(steps.length)];
       long second = random.nextLong(-62_167_219_200L, 253_402_300_800L);
-      Instant instant = Instant.ofEpochSecond(second, random.nextInt(1_000_000_000) / step * step);
+      Instant instant =
+          Instant.ofEpochSecond(second, (1 + random.nextInt(999_999_999)) / step * step);
+      if (instant.getNano() == 0) {
+        continue;
+      }
 
       assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
     }
