@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One measured run of a layer folder under the emulator: Init (launch to register and to the first
@@ -39,6 +40,16 @@ final class LayerProbe {
   private LayerProbe() {}
 
   static Sample run(Path layer, Path work, String javaOpts, int records) throws IOException {
+    return run(layer, work, javaOpts, records, null);
+  }
+
+  /**
+   * As above; with a {@code config} file, the extension reads it as its routing.yaml (through
+   * TELEMETRY_ROUTER_CONFIG_FILE) instead of the built-in file sink, and its {@code
+   * ${TELEMETRY_ROUTER_DEMO_DIR}} names this run's output folder.
+   */
+  static Sample run(Path layer, Path work, String javaOpts, int records, @Nullable Path config)
+      throws IOException {
     LayerFiles.delete(work);
     Files.createDirectories(work);
     String function =
@@ -57,6 +68,11 @@ final class LayerProbe {
             .dropWhileBusy(false)
             .env("TELEMETRY_ROUTER_SINK", "file")
             .env("TELEMETRY_ROUTER_TARGET", work.resolve("out").toString());
+    if (config != null) {
+      builder
+          .env("TELEMETRY_ROUTER_CONFIG_FILE", config.toAbsolutePath().toString())
+          .env("TELEMETRY_ROUTER_DEMO_DIR", work.resolve("out").toString());
+    }
     if (!javaOpts.isBlank()) {
       builder.extensionEnv("TELEMETRY_ROUTER_JAVA_OPTS", javaOpts);
     }

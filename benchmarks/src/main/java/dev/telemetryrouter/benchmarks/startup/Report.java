@@ -20,6 +20,7 @@ final class Report {
   private final Stats floorMain = new Stats();
   private final Stats floorRss = new Stats();
   private String sizes = "";
+  private String configuration = "";
   private String variantSizes = "";
 
   Report(List<Variant> variants, int runs, int records, String loadBefore) {
@@ -114,6 +115,11 @@ final class Report {
     variantSizes = out.toString();
   }
 
+  /** What the extension was configured with, for the report's first line. */
+  void configuration(String description) {
+    this.configuration = description;
+  }
+
   void loadAfter(String load) {
     this.loadAfter = load;
   }
@@ -123,10 +129,11 @@ final class Report {
     out.append(
         String.format(
             Locale.ROOT,
-            "%d runs per variant, %d function lines per run; load average before: %s, after:"
-                + " %s%n%n",
+            "%d runs per variant, %d function lines per run, %s; load average before: %s,"
+                + " after: %s%n%n",
             runs,
             records,
+            configuration,
             loadBefore,
             loadAfter));
     out.append("p50 (p10-p90); times in ms, memory in MiB (VmHWM of the JVM process)\n\n");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Start-up and memory of the packaged layer. Runs the layer zip under the local Lambda emulator
@@ -20,9 +21,10 @@ import java.util.Set;
  *
  * <p>Usage: {@code StartupHarness [--zip layer/target/telemetry-router-layer-x86_64.zip] [--runs
  * 20] [--records 10000] [--variants shipped,no-aot,...] [--extra "name=-Xmx32m;name2=..."] [--out
- * FILE] [--root DIR] [--keep]}: {@code --root} puts the unpacked layer and the variant folders in
- * DIR instead of a fresh temporary folder, {@code --keep} leaves them there at the end. See
- * docs/benchmarks.md.
+ * FILE] [--root DIR] [--keep] [--config routing.yaml]}: {@code --root} puts the unpacked layer and
+ * the variant folders in DIR instead of a fresh temporary folder, {@code --keep} leaves them there
+ * at the end, {@code --config} has the extension read a routing.yaml instead of its built-in file
+ * sink. See docs/benchmarks.md.
  */
 public final class StartupHarness {
 
@@ -60,7 +62,12 @@ public final class StartupHarness {
       }
       String load = loadAverage();
       Report report = new Report(variants, runs, records, load);
-      measure(report, layers, root.resolve("work"), classes, unpacked, runs, records);
+      Path config = options.containsKey("config") ? Path.of(options.get("config")) : null;
+      report.configuration(
+          config == null
+              ? "the built-in configuration (TELEMETRY_ROUTER_SINK=file), no routing.yaml"
+              : "routing.yaml from " + config);
+      measure(report, layers, root.resolve("work"), classes, unpacked, runs, records, config);
       // The load is read before the sizes: zipping the variant folders is work of the harness's
       // own.
       report.loadAfter(loadAverage());
@@ -82,13 +89,14 @@ public final class StartupHarness {
       Path classes,
       Path unpacked,
       int runs,
-      int records)
+      int records,
+      @Nullable Path config)
       throws Exception {
     for (int run = 1; run <= runs; run++) {
       for (Map.Entry<Variant, Path> entry : layers.entrySet()) {
         Variant variant = entry.getKey();
         LayerProbe.Sample sample =
-            LayerProbe.run(entry.getValue(), work, variant.javaOpts(), records);
+            LayerProbe.run(entry.getValue(), work, variant.javaOpts(), records, config);
         report.add(variant, sample);
       }
       report.addFloor(Floor.run(unpacked, classes));
