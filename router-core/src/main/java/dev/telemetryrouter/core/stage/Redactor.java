@@ -96,6 +96,9 @@ final class Redactor {
   }
 
   private String replace(String text, Detector detector) {
+    if (!detector.mayMatch().test(text)) {
+      return text;
+    }
     Matcher matcher = detector.pattern().matcher(text);
     StringBuilder out = null;
     int copied = 0;
