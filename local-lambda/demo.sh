@@ -6,16 +6,38 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 invocations="${1:-5}"
-out="${2:-$repo/target/demo}"
+default_out="$repo/target/demo"
+out="${2:-$default_out}"
+case "$out" in
+  /*) ;;
+  *) out="$PWD/$out" ;;
+esac
 config="$repo/config-examples/local-file.yaml"
 function_cmd="$repo/config-examples/demo/function.sh"
+
+# Written into every output folder this script makes. A later run deletes a folder only when it
+# holds this file (or is the default target/demo, build output), so a mistyped argument cannot
+# delete your own files.
+marker=".made-by-telemetry-router-demo"
+if [ -e "$out" ] && [ ! -d "$out" ]; then
+  echo "demo.sh: $out exists and is not a folder; give a new or empty folder" >&2
+  exit 2
+fi
+if [ -d "$out" ] && { [ -f "$out/$marker" ] || [ "$out" = "$default_out" ]; }; then
+  rm -rf "$out"
+elif [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
+  echo "demo.sh: refusing to use $out: it is not empty and was not made by demo.sh (it has no" \
+    "$marker file). Give a new or empty folder, or delete this one yourself." >&2
+  exit 2
+fi
+mkdir -p "$out"
+echo "made by local-lambda/demo.sh, which deletes this folder when it is given it again" \
+  > "$out/$marker"
 cd "$repo"
 
 echo "== building the layer and the emulator (./mvnw package, tests skipped)"
 ./mvnw -q -B -DskipTests -pl layer,local-lambda -am package
 
-rm -rf "$out"
-mkdir -p "$out"
 echo "== running $invocations invocations of config-examples/demo/function.sh under local-lambda"
 # A 10 s function timeout (Lambda's default is 3 s) leaves room for a busy laptop: the first
 # invocation of a cold JVM is the slow one.

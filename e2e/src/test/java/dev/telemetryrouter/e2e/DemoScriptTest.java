@@ -25,6 +25,9 @@ class DemoScriptTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final int INVOCATIONS = 3;
 
+  /** The file demo.sh writes into the folders it makes, and requires before deleting one. */
+  private static final String MARKER = ".made-by-telemetry-router-demo";
+
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void demo_routesTheSampleFunctionAndSaysWhere(@TempDir Path tmp) throws Exception {
@@ -62,5 +65,35 @@ class DemoScriptTest {
         .hasSize(9 * INVOCATIONS)
         .allMatch(r -> r.get("requestId") != null);
     assertThat(all).filteredOn(r -> "platform.report".equals(r.get("type"))).hasSize(INVOCATIONS);
+    assertThat(out.resolve(MARKER)).isRegularFile();
+  }
+
+  /** Checked before the build, so this runs in any build of the module and takes a moment. */
+  @Test
+  @Timeout(value = 1, unit = TimeUnit.MINUTES)
+  void demo_whenFolderHasOtherFiles_refusesAndDeletesNothing(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("notes.txt"), "not the demo's");
+    Path console = tmp.resolve("console.txt");
+
+    Process demo =
+        new ProcessBuilder(
+                "bash", REPO.resolve("local-lambda/demo.sh").toString(), "1", out.toString())
+            .directory(REPO.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(console.toFile())
+            .start();
+    boolean exited = demo.waitFor(50, TimeUnit.SECONDS);
+    if (!exited) {
+      demo.destroyForcibly();
+    }
+    String printed = Files.readString(console, StandardCharsets.UTF_8);
+
+    assertThat(exited).as(printed).isTrue();
+    assertThat(demo.exitValue()).as(printed).isEqualTo(2);
+    assertThat(printed).contains("refusing to use " + out).contains(MARKER);
+    assertThat(out.resolve("notes.txt")).hasContent("not the demo's");
+    assertThat(out.resolve(MARKER)).doesNotExist();
   }
 }
