@@ -63,8 +63,13 @@ for sink in all errors; do
   echo "sink=$sink type=file: $count records in $out/$sink/"
 done
 echo
-echo "== the extension's accounting line"
+echo "== the extension's accounting line, and what its intake saw"
 grep -o '\[telemetry-router\] INFO Router summary.*' "$out/extensions.log" || echo "(none found)"
+grep -o '\[telemetry-router\] INFO [A-Za-z]* intake deliveries=.*' "$out/extensions.log" \
+  || echo "(none found)"
+echo "(The emulator's \"delivered N events\" is events= here. It includes the extension's own log"
+echo "lines, which come back through the Telemetry API and are not routed: received= is events="
+echo "minus own_lines=, after_shutdown= and route_failures=.)"
 echo
 echo "== first records routed to sink 'errors'"
 find "$out/errors" -name '*.jsonl' | sort | head -1 | xargs -r head -n 3

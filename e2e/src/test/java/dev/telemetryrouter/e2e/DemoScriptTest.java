@@ -65,6 +65,7 @@ class DemoScriptTest {
         .hasSize(9 * INVOCATIONS)
         .allMatch(r -> r.get("requestId") != null);
     assertThat(all).filteredOn(r -> "platform.report".equals(r.get("type"))).hasSize(INVOCATIONS);
+    assertThat(printed).contains(" intake deliveries=").contains("own_lines=");
     assertThat(out.resolve(MARKER)).isRegularFile();
   }
 
