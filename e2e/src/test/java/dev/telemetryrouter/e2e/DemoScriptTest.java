@@ -3,9 +3,11 @@ package dev.telemetryrouter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,26 +37,11 @@ class DemoScriptTest {
         Files.isExecutable(REPO.resolve("layer/target/layer/extensions/telemetry-router")),
         "the layer folder is built by the full build (./mvnw verify)");
     Path out = tmp.resolve("demo");
-    Path console = tmp.resolve("console.txt");
 
-    Process demo =
-        new ProcessBuilder(
-                "bash",
-                REPO.resolve("local-lambda/demo.sh").toString(),
-                Integer.toString(INVOCATIONS),
-                out.toString())
-            .directory(REPO.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(console.toFile())
-            .start();
-    boolean exited = demo.waitFor(7, TimeUnit.MINUTES);
-    if (!exited) {
-      demo.destroyForcibly();
-    }
-    String printed = Files.readString(console, StandardCharsets.UTF_8);
+    Run demo = runDemo(INVOCATIONS, out, tmp.resolve("console.txt"), Duration.ofMinutes(7));
 
-    assertThat(exited).as(printed).isTrue();
-    assertThat(demo.exitValue()).as(printed).isZero();
+    String printed = demo.printed();
+    assertThat(demo.exitCode()).as(printed).isZero();
     assertThat(printed)
         .contains("sink=all type=file: ")
         .contains(out.resolve("all").toString())
@@ -76,25 +63,38 @@ class DemoScriptTest {
     Path out = tmp.resolve("mine");
     Files.createDirectories(out);
     Files.writeString(out.resolve("notes.txt"), "not the demo's");
-    Path console = tmp.resolve("console.txt");
 
+    Run demo = runDemo(1, out, tmp.resolve("console.txt"), Duration.ofSeconds(50));
+
+    assertThat(demo.exitCode()).as(demo.printed()).isEqualTo(2);
+    assertThat(demo.printed()).contains("refusing to use " + out).contains(MARKER);
+    assertThat(out.resolve("notes.txt")).hasContent("not the demo's");
+    assertThat(out.resolve(MARKER)).doesNotExist();
+  }
+
+  /** What a finished run of demo.sh printed (stdout and stderr together) and its exit code. */
+  private record Run(int exitCode, String printed) {}
+
+  /** Runs demo.sh from the repository root; fails the test when it outlives {@code limit}. */
+  private static Run runDemo(int invocations, Path out, Path console, Duration limit)
+      throws IOException, InterruptedException {
     Process demo =
         new ProcessBuilder(
-                "bash", REPO.resolve("local-lambda/demo.sh").toString(), "1", out.toString())
+                "bash",
+                REPO.resolve("local-lambda/demo.sh").toString(),
+                Integer.toString(invocations),
+                out.toString())
             .directory(REPO.toFile())
             .redirectErrorStream(true)
             .redirectOutput(console.toFile())
             .start();
-    boolean exited = demo.waitFor(50, TimeUnit.SECONDS);
+    boolean exited = demo.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     if (!exited) {
-      demo.destroyForcibly();
+      demo.destroyForcibly().waitFor();
     }
     String printed = Files.readString(console, StandardCharsets.UTF_8);
 
-    assertThat(exited).as(printed).isTrue();
-    assertThat(demo.exitValue()).as(printed).isEqualTo(2);
-    assertThat(printed).contains("refusing to use " + out).contains(MARKER);
-    assertThat(out.resolve("notes.txt")).hasContent("not the demo's");
-    assertThat(out.resolve(MARKER)).doesNotExist();
+    assertThat(exited).as("demo.sh finished within %s; it printed:%n%s", limit, printed).isTrue();
+    return new Run(demo.exitValue(), printed);
   }
 }
