@@ -91,7 +91,8 @@ public final class RoutingTool {
     try {
       config = load(arguments, stageTypes);
     } catch (ConfigException invalid) {
-      out.println(invalid.getMessage());
+      // The extension's wording asks for a new deployment; here the next step is another run.
+      out.println(invalid.report("run " + arguments.command() + " again"));
       return INVALID;
     }
 

@@ -456,6 +456,23 @@ class RoutingConfigLoaderTest {
             """);
   }
 
+  @Test
+  void configException_report_namesTheGivenNextStepInsteadOfDeploying() {
+    ConfigException failure =
+        new ConfigException("file routing.yaml", List.of(new Problem("version", "2", "1")));
+
+    String report = failure.report("run validate again");
+
+    assertThat(report)
+        .isEqualTo(
+            """
+            routing configuration from file routing.yaml has 1 problem; fix the lines below and \
+            run validate again:
+            version: 2 — expected 1\
+            """);
+    assertThat(failure.getMessage()).contains("fix the lines below and deploy again:");
+  }
+
   private static TelemetryRecord record() {
     return TelemetryRecord.builder(Instant.EPOCH, "function", "hello").build();
   }

@@ -50,6 +50,19 @@ class RoutingToolTest {
   }
 
   @Test
+  void dryRun_whenFileHasMistakes_asksToRunDryRunAgainAndExitsOne() {
+    String config = DIR.resolve("invalid-routing.yaml").toString();
+
+    int code = run(List.of("dry-run", config, "--events", EVENTS), Map.of());
+
+    assertThat(code).isEqualTo(RoutingTool.INVALID);
+    assertThat(output())
+        .startsWith("routing configuration from file " + config + " has ")
+        .contains("problems; fix the lines below and run dry-run again:\n")
+        .doesNotContain("deploy again");
+  }
+
+  @Test
   void validate_whenVariableIsMissing_namesItAndNeverPrintsSecrets() {
     int code = run(List.of("validate", CONFIG), Map.of("PASSWORD", "from-the-shell-not-passed-on"));
 
