@@ -1,12 +1,14 @@
 package dev.telemetryrouter.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.telemetryrouter.core.config.ConfigException;
 import dev.telemetryrouter.core.config.ConfigSource;
 import dev.telemetryrouter.core.config.LoadEnvironment;
 import dev.telemetryrouter.core.config.LoadedConfig;
+import dev.telemetryrouter.core.config.Problem;
 import dev.telemetryrouter.core.config.RoutingConfigLoader;
 import dev.telemetryrouter.spi.FunctionContext;
 import java.io.IOException;
@@ -63,6 +65,26 @@ class ConfigExamplesTest {
     assertThat(names).contains("firehose.yaml", "kinesis.yaml", "s3.yaml", "fan-out.yaml");
   }
 
+  @Test
+  void fanOut_withoutSearchUrl_reportsTheUnsetVariableAloneNotTheEmptyUrl() throws IOException {
+    String yaml = Files.readString(EXAMPLES.resolve("fan-out.yaml"), StandardCharsets.UTF_8);
+    Map<String, String> variables = exampleVariables(yaml);
+    variables.remove("SEARCH_URL");
+
+    ConfigException failure =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                RoutingConfigLoader.standard()
+                    .load(new ConfigSource("fan-out.yaml", yaml), environment(variables)));
+
+    assertThat(failure.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "sinks.search.url: '${SEARCH_URL}' — expected the environment variable SEARCH_URL to"
+                + " be set, or a default as ${SEARCH_URL:-value}");
+  }
+
   private static void load(Path file) throws IOException {
     load(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
   }
@@ -72,13 +94,7 @@ class ConfigExamplesTest {
    * loader's problem lines.
    */
   static void load(String name, String yaml) {
-    Map<String, String> variables = exampleVariables(yaml);
-    LoadEnvironment environment =
-        new LoadEnvironment(
-            variables,
-            new FunctionContext("example-fn", "$LATEST", "eu-west-1", 256, null),
-            InstantSource.fixed(Instant.parse("2026-12-04T10:15:30Z")),
-            new SplittableRandom(7));
+    LoadEnvironment environment = environment(exampleVariables(yaml));
 
     try {
       LoadedConfig config =
@@ -88,6 +104,14 @@ class ConfigExamplesTest {
     } catch (ConfigException e) {
       fail(e.getMessage());
     }
+  }
+
+  private static LoadEnvironment environment(Map<String, String> variables) {
+    return new LoadEnvironment(
+        variables,
+        new FunctionContext("example-fn", "$LATEST", "eu-west-1", 256, null),
+        InstantSource.fixed(Instant.parse("2026-12-04T10:15:30Z")),
+        new SplittableRandom(7));
   }
 
   private static Map<String, String> exampleVariables(String yaml) {

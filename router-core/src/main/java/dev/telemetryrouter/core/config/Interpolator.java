@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * loaded YAML tree; {@code $${} stands for a literal {@code ${}. An unset variable without a
  * default, an empty or badly formed name, and a {@code ${} without its {@code }} are problems at
  * the key path where they occur; such a problem shows the reference alone, never the text around
- * it, which may hold a secret. A variable set to the empty string counts as set.
+ * it, which may hold a secret (an unclosed one shows the text, masked at a secret key). A variable
+ * set to the empty string counts as set. Other problems at such a path are not listed ({@link
+ * Problems}): they would judge the text left in the reference's place, which nobody wrote.
  */
 final class Interpolator {
 
@@ -72,7 +74,8 @@ final class Interpolator {
       } else if (text.startsWith("${", at)) {
         int end = text.indexOf('}', at + 2);
         if (end < 0) {
-          problems.add(path, text, "a closing } after ${ (write $${ for a literal ${)");
+          problems.addUnresolved(
+              path, text, "a closing } after ${ (write $${ for a literal ${)", false);
           return text;
         }
         out.append(resolve(text.substring(at + 2, end), path));
@@ -89,10 +92,11 @@ final class Interpolator {
     int split = reference.indexOf(":-");
     String name = split < 0 ? reference : reference.substring(0, split);
     if (!NAME.matcher(name).matches()) {
-      problems.addVerbatim(
+      problems.addUnresolved(
           path,
           "${" + reference + "}",
-          "${NAME} or ${NAME:-default} with NAME of letters, digits and _");
+          "${NAME} or ${NAME:-default} with NAME of letters, digits and _",
+          true);
       return "";
     }
     String value = environment.get(name);
@@ -102,10 +106,11 @@ final class Interpolator {
     if (split >= 0) {
       return reference.substring(split + 2);
     }
-    problems.addVerbatim(
+    problems.addUnresolved(
         path,
         "${" + name + "}",
-        "the environment variable " + name + " to be set, or a default as ${" + name + ":-value}");
+        "the environment variable " + name + " to be set, or a default as ${" + name + ":-value}",
+        true);
     return "";
   }
 }

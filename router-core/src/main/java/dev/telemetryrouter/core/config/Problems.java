@@ -3,6 +3,7 @@ package dev.telemetryrouter.core.config;
 import dev.telemetryrouter.spi.config.Secret;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Masked are: values read as {@link Secret}; values at a key whose name suggests a credential
  * (token, password, secret, authorization, api key, ...); and any text equal to a secret's value
  * wherever it appears in a line.
+ *
+ * <p>A key whose {@code ${VAR}} could not be resolved holds whatever interpolation left in the
+ * reference's place, usually empty text. Checks of that value would report a value nobody wrote (an
+ * empty URL read as {@code '/'}, say), so only the interpolation problem is listed for that key;
+ * the value is checked when the file is loaded again with the variable set.
  */
 public final class Problems {
 
@@ -32,7 +38,12 @@ public final class Problems {
   /** Secrets at least this long are also masked wherever their text appears in a line. */
   private static final int MIN_SCRUBBED_CHARS = 4;
 
-  private record Entry(String path, @Nullable Object value, String expectation, boolean verbatim) {}
+  private record Entry(
+      String path,
+      @Nullable Object value,
+      String expectation,
+      boolean verbatim,
+      boolean unresolved) {}
 
   /** A value the loader described in words, shown as it is rather than quoted as text. */
   private record Described(String words) {}
@@ -42,15 +53,19 @@ public final class Problems {
 
   /** Records a problem at {@code path}. */
   public void add(String path, @Nullable Object value, String expectation) {
-    entries.add(new Entry(path, value, expectation, false));
+    entries.add(new Entry(path, value, expectation, false, false));
   }
 
   /**
-   * Records a problem whose value is text the loader wrote itself and that holds no secret (such as
-   * a {@code ${VAR}} reference), so it is shown even at a key whose value would be masked.
+   * Records a {@code ${...}} at {@code path} that interpolation could not resolve; other problems
+   * at {@code path} are then left out (see the class note).
+   *
+   * @param value the reference as written, or the whole text when {@code verbatim} is false
+   * @param verbatim whether {@code value} is the reference alone, which holds no secret and is
+   *     shown even at a key whose value would be masked
    */
-  void addVerbatim(String path, String shown, String expectation) {
-    entries.add(new Entry(path, shown, expectation, true));
+  void addUnresolved(String path, String value, String expectation, boolean verbatim) {
+    entries.add(new Entry(path, value, expectation, verbatim, true));
   }
 
   /**
@@ -58,7 +73,7 @@ public final class Problems {
    * syntax error), shown without quotes.
    */
   void addDescribed(String path, String description, String expectation) {
-    entries.add(new Entry(path, new Described(description), expectation, true));
+    entries.add(new Entry(path, new Described(description), expectation, true, false));
   }
 
   /** Remembers a secret so that its text is masked in every problem line. */
@@ -75,18 +90,28 @@ public final class Problems {
   }
 
   public int size() {
-    return entries.size();
+    return listed().size();
   }
 
   /** The problems rendered, in the order recorded. */
   public List<Problem> list() {
-    List<Problem> rendered = new ArrayList<>(entries.size());
-    for (Entry entry : entries) {
+    List<Entry> listed = listed();
+    List<Problem> rendered = new ArrayList<>(listed.size());
+    for (Entry entry : listed) {
       boolean masked = !entry.verbatim() && isSecretPath(entry.path());
       String shown = masked ? mask(entry.value()) : describe(entry.value());
       rendered.add(new Problem(scrub(entry.path()), scrub(shown), scrub(entry.expectation())));
     }
     return rendered;
+  }
+
+  /** The entries to list: all but the checks of a value whose {@code ${VAR}} was unresolved. */
+  private List<Entry> listed() {
+    Set<String> unresolvedPaths = new HashSet<>();
+    entries.stream().filter(Entry::unresolved).forEach(entry -> unresolvedPaths.add(entry.path()));
+    return entries.stream()
+        .filter(entry -> entry.unresolved() || !unresolvedPaths.contains(entry.path()))
+        .toList();
   }
 
   /** Whether the last segment of {@code path} names a credential. */

@@ -103,6 +103,55 @@ class InterpolationTest {
   }
 
   @Test
+  void load_unsetVariableInACheckedValue_reportsTheVariableAloneNotTheEmptyValue() {
+    String yaml =
+        """
+        version: 1
+        sinks:
+          archive:
+            type: memory
+            target: t
+            batch: {max_records: "${N}", max_bytes: "${SIZE}x", max_age: "${AGE"}
+        """;
+
+    assertThat(problems(yaml))
+        .containsExactly(
+            "sinks.archive.batch.max_records: '${N}' — expected the environment variable N to be"
+                + " set, or a default as ${N:-value}",
+            "sinks.archive.batch.max_bytes: '${SIZE}' — expected the environment variable SIZE to"
+                + " be set, or a default as ${SIZE:-value}",
+            "sinks.archive.batch.max_age: '${AGE' — expected a closing } after ${ (write $${ for"
+                + " a literal ${)");
+  }
+
+  @Test
+  void load_unsetVariable_leavesProblemsAtOtherKeysListed() {
+    String yaml =
+        """
+        version: 1
+        sinks:
+          archive:
+            type: memory
+            target: ${BUCKET}
+            batch: {max_records: "${N:-}"}
+        """;
+
+    assertThat(problems(yaml))
+        .extracting(line -> line.substring(0, line.indexOf(" — ")))
+        .containsExactly(
+            "sinks.archive.target: '${BUCKET}'", "sinks.archive.batch.max_records: ''");
+  }
+
+  @Test
+  void problems_twoUnsetVariablesInOneValue_bothListed() {
+    interpolator.text("${A}:${B}", "sinks.x.url");
+    problems.add("sinks.x.url", ":", "a URL");
+
+    assertThat(problems.list()).extracting(Problem::value).containsExactly("'${A}'", "'${B}'");
+    assertThat(problems.size()).isEqualTo(2);
+  }
+
+  @Test
   void load_unsetVariableInAList_namesTheListIndex() {
     String yaml =
         """

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /** Reads an HTTP sink's options, recording every problem with its key path. */
 final class ConfigReader {
@@ -55,7 +56,8 @@ final class ConfigReader {
     HttpUrl url = url(config);
     String formatName = config.choice("format", "json", Formats.NAMES).toLowerCase(Locale.ROOT);
     Map<String, Secret> headers = headers(config);
-    BodyFormat format = Formats.read(config, formatName, url.encodedPath(), headers);
+    String urlPath = url == null ? null : url.encodedPath();
+    BodyFormat format = Formats.read(config, formatName, urlPath, headers);
 
     boolean gzip = config.bool("gzip", false);
     SinkLimits limits = limits(config, format);
@@ -68,17 +70,22 @@ final class ConfigReader {
     Duration keepAlive =
         config.duration(
             "keep_alive", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofMinutes(5));
-    return new HttpSinkConfig(url, format, gzip, limits, headers, timeouts, keepAlive);
+    // The placeholder only lets creation go on: a url problem was recorded, so this never sends.
+    HttpUrl target = url == null ? PLACEHOLDER_URL : url;
+    return new HttpSinkConfig(target, format, gzip, limits, headers, timeouts, keepAlive);
   }
 
-  private static HttpUrl url(ConfigSection config) {
+  /** The sink's URL, or null when it is missing or unreadable and a problem says so. */
+  private static @Nullable HttpUrl url(ConfigSection config) {
     String text = config.string("url");
     HttpUrl url = HttpUrl.parse(text.strip());
     if (url == null) {
-      if (!text.isEmpty()) {
+      // string() has reported a url that is missing or not text; an empty text is still ours.
+      boolean reported = text.isEmpty() && !(config.raw("url") instanceof String);
+      if (!reported) {
         config.problem("url", shown(text), "an http:// or https:// URL");
       }
-      return PLACEHOLDER_URL;
+      return null;
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       config.problem(

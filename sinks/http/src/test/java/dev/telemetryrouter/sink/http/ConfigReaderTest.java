@@ -27,6 +27,18 @@ class ConfigReaderTest {
   }
 
   @Test
+  void create_elasticsearchWithEmptyUrl_reportsTheUrlOnceAndNoPlaceholderPath() {
+    List<String> problems = problems(Map.of("url", "", "format", "elasticsearch", "index", "x"));
+
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .startsWith("sinks.logs.url: ")
+        .endsWith("expected an http:// or https:// URL")
+        .doesNotContain("_bulk");
+  }
+
+  @Test
   void create_withSeveralMistakes_reportsThemTogether() {
     List<String> problems =
         problems(

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code format} of an HTTP sink and the options that belong to it. Options of a format
@@ -38,11 +39,12 @@ public final class Formats {
   /**
    * Reads the format named {@code name} (one of {@link #NAMES}).
    *
-   * @param urlPath the encoded path of the sink's URL, which some formats check
+   * @param urlPath the encoded path of the sink's URL, which some formats check; null when the URL
+   *     itself is a problem, so that no format judges a path nobody wrote
    * @param headers the configured headers, to know whether one already authenticates
    */
   public static BodyFormat read(
-      ConfigSection config, String name, String urlPath, Map<String, Secret> headers) {
+      ConfigSection config, String name, @Nullable String urlPath, Map<String, Secret> headers) {
     return switch (name) {
       case "elasticsearch", "opensearch" -> bulk(config, name, urlPath);
       case "splunk_hec" -> splunk(config, headers);
@@ -56,12 +58,12 @@ public final class Formats {
     return new JsonFormat(JsonFormat.Body.valueOf(body.toUpperCase(Locale.ROOT)));
   }
 
-  private static BodyFormat bulk(ConfigSection config, String name, String urlPath) {
+  private static BodyFormat bulk(ConfigSection config, String name, @Nullable String urlPath) {
     String index = config.optionalString("index").filter(s -> !s.isBlank()).orElse(null);
     String action = config.choice("action", "create", List.of("create", "index"));
-    if (!urlPath.endsWith("/_bulk")) {
+    if (urlPath != null && !urlPath.endsWith("/_bulk")) {
       config.problem("url", urlPath, "the _bulk endpoint, such as https://search:9200/_bulk");
-    } else if (index == null && urlPath.equals("/_bulk")) {
+    } else if (index == null && "/_bulk".equals(urlPath)) {
       config.problem(
           "index", null, "an index or data stream name, or a url that names it (/logs/_bulk)");
     }
