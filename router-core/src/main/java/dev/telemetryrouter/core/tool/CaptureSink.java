@@ -21,11 +21,14 @@ final class CaptureSink implements Sink {
   /**
    * One batch as the engine cut it.
    *
-   * @param bytes the size the engine counted, framing included
+   * @param dataBytes the records' encoded bytes, as the accounting line's {@code bytes=} counts
+   *     them when they are delivered
+   * @param countedBytes the size the engine counted against the batch limit: the data plus the
+   *     framing the sink declares per record and per batch ({@link SinkLimits})
    * @param lines each record's encoded bytes as UTF-8 text
    * @param ids each record's id, in the same order
    */
-  record Batch(long bytes, List<String> lines, List<String> ids) {}
+  record Batch(long dataBytes, long countedBytes, List<String> lines, List<String> ids) {}
 
   private final SinkLimits limits;
   private final RecordEncoding encoding;
@@ -51,11 +54,13 @@ final class CaptureSink implements Sink {
   public SendResult send(SinkBatch batch, SendContext context) {
     List<String> lines = new ArrayList<>(batch.size());
     List<String> ids = new ArrayList<>(batch.size());
+    long dataBytes = 0;
     for (OutgoingRecord record : batch.records()) {
       lines.add(new String(record.data(), StandardCharsets.UTF_8));
       ids.add(record.id());
+      dataBytes += record.data().length;
     }
-    batches.add(new Batch(batch.bytes(), List.copyOf(lines), List.copyOf(ids)));
+    batches.add(new Batch(dataBytes, batch.bytes(), List.copyOf(lines), List.copyOf(ids)));
     return SendResult.allDelivered(batch.size());
   }
 

@@ -110,8 +110,7 @@ final class DryRunReport {
               + ": "
               + batch.lines().size()
               + (batch.lines().size() == 1 ? " record, " : " records, ")
-              + batch.bytes()
-              + " bytes");
+              + size(batch));
       // One record per printed line: a message-encoded record may hold line breaks of its own.
       batch.lines().forEach(line -> out.println("    " + oneLine(line)));
     }
@@ -132,6 +131,18 @@ final class DryRunReport {
       causes.add("dead_letter");
     }
     return String.join(" or ", causes);
+  }
+
+  /**
+   * The records' bytes, which add up to the accounting line's {@code bytes=}, and beside them, when
+   * the sink frames records (a newline, a partition key, brackets), what the batch limit counts.
+   */
+  private static String size(CaptureSink.Batch batch) {
+    String data = batch.dataBytes() + " bytes";
+    if (batch.countedBytes() == batch.dataBytes()) {
+      return data;
+    }
+    return data + " (" + batch.countedBytes() + " with framing)";
   }
 
   private static boolean droppedByPipeline(DryRun.Result result, TelemetryRecord record) {

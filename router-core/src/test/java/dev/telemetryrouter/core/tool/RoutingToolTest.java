@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +101,31 @@ class RoutingToolTest {
 
     assertThat(code).isZero();
     assertThat(output()).isEqualTo(expected("dry-run.txt"));
+  }
+
+  @Test
+  void dryRun_batchBytes_addUpToTheSummaryBytesOfEachSink() {
+    run(List.of("dry-run", CONFIG, "--events", EVENTS, "--env", "PASSWORD=x"), Map.of());
+
+    Map<String, Long> batched = new TreeMap<>();
+    Map<String, Long> summarized = new TreeMap<>();
+    String sink = "";
+    for (String line : output().lines().toList()) {
+      Matcher header = Pattern.compile("^sink (\\S+) \\(").matcher(line);
+      Matcher batch = Pattern.compile("^  batch \\d+: \\d+ records?, (\\d+) bytes").matcher(line);
+      if (header.find()) {
+        sink = header.group(1);
+      } else if (batch.find()) {
+        batched.merge(sink, Long.parseLong(batch.group(1)), Long::sum);
+      } else if (line.startsWith("summary ")) {
+        Matcher total = Pattern.compile("sink=(\\S+) .*? bytes=(\\d+)").matcher(line);
+        while (total.find()) {
+          summarized.put(total.group(1), Long.parseLong(total.group(2)));
+        }
+      }
+    }
+
+    assertThat(batched).hasSize(2).isEqualTo(summarized);
   }
 
   @Test
