@@ -31,8 +31,13 @@ record Detector(
         new Detector(
             "jwt",
             // Header and payload are base64url of JSON objects, so both start with "eyJ" ({").
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"),
-            0,
+            // Group 1 is the token: the match starts where a run of token characters does and
+            // commits to the run's first "eyJ" (whether one of them leads to a token depends only
+            // on what follows the run), so a run of "eyJ-eyJ-..." is read once, not once per eyJ.
+            Pattern.compile(
+                "(?<![A-Za-z0-9_-])(?>[A-Za-z0-9_-]*?(?=\\beyJ))"
+                    + "(eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*)"),
+            1,
             match -> true,
             text -> text.contains("eyJ"));
     Detector bearer =
@@ -64,7 +69,16 @@ record Detector(
     Detector email =
         new Detector(
             "email",
-            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+            // Local part @ labels . a last label of 2+ letters, written so that long lines cost
+            // little. java.util.regex repeats a group such as (?:\.label)* by recursion, a frame
+            // per label: about 900 labels after an @ overflowed the layer's 512 KiB stack
+            // (-Xss512k, layer/src/main/layer-config/jvm.options). A group of one character, with
+            // ".." ruled out by a look-behind, repeats in a loop. A match starts where a run of
+            // local-part characters does, or where the last match ended (\G): tried from every
+            // position of a long run, as before, the run was read again from each.
+            Pattern.compile(
+                "(?:\\G|(?<![A-Za-z0-9._%+-]))[A-Za-z0-9._%+-]+@"
+                    + "[A-Za-z0-9-]++(?:[A-Za-z0-9.-](?<!\\.\\.))*(?<!\\.)\\.[A-Za-z]{2,}"),
             0,
             match -> true,
             text -> text.indexOf('@') >= 0);
