@@ -3,6 +3,7 @@ package dev.telemetryrouter.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetryrouter.spi.TelemetryRecord;
+import dev.telemetryrouter.spi.stage.Stage;
 import dev.telemetryrouter.spi.stage.StageResult;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,45 @@ class RouteTest {
     assertThat(sink.deliveredIds()).containsExactly("r0");
     assertThat(router.accounts().pipelineDropped())
         .containsExactly(Map.entry("stage_error:pipeline[1]", 1L));
+  }
+
+  /**
+   * A user's pattern that repeats a group (a custom redaction, a filter's {@code matches}) recurses
+   * once per repetition in java.util.regex, so a long enough line overflows the stack: that record
+   * fails, the others go on.
+   */
+  @Test
+  void accept_whenAStageOverflowsTheStack_dropsTheRecordAsStageErrorAndRoutesTheNext() {
+    FakeSink sink = new FakeSink();
+    NamedStage deep = new NamedStage("pipeline[1]", overflowingOn("r1"));
+    Router router = Plans.router(clock, 1, List.of(deep), Plans.sink("archive", sink));
+
+    router.accept(Records.text(1));
+    router.accept(Records.text(2));
+    router.flushAll(clock.instant().plusSeconds(1));
+
+    assertThat(sink.deliveredIds()).containsExactly("r2");
+    assertThat(router.accounts().pipelineDropped())
+        .containsExactly(Map.entry("stage_error:pipeline[1]", 1L));
+  }
+
+  @Test
+  void accept_whenARouteConditionOverflowsTheStack_dropsTheRecordAsRouteError() {
+    FakeSink sink = new FakeSink();
+    SinkPlan plan =
+        Plans.withRoute(
+            Plans.sink("archive", sink),
+            r -> overflowingOn("r1").apply(r) instanceof StageResult.Keep,
+            List.of());
+    Router router = Plans.router(clock, plan);
+
+    router.accept(Records.text(1));
+    router.accept(Records.text(2));
+    router.flushAll(clock.instant().plusSeconds(1));
+
+    assertThat(sink.deliveredIds()).containsExactly("r2");
+    assertThat(router.accounts().sinks().get("archive").dropped())
+        .containsExactly(Map.entry(SinkChannel.ROUTE_ERROR, 1L));
   }
 
   @Test
@@ -75,6 +115,16 @@ class RouteTest {
     assertThat(accounts.received()).isEqualTo(2);
     assertThat(accounts.dropped()).containsExactly(Map.entry("filter:odd", 1L));
     assertThat(accounts.delivered()).isEqualTo(1);
+  }
+
+  /** A stage that overflows the stack on the record with {@code id}, as a deep pattern does. */
+  private static Stage overflowingOn(String id) {
+    return record -> {
+      if (record.id().equals(id)) {
+        throw new StackOverflowError();
+      }
+      return StageResult.keep(record);
+    };
   }
 
   private static TelemetryRecord withLevel(TelemetryRecord record, String level) {

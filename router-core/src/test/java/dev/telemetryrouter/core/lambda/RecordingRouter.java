@@ -19,14 +19,27 @@ final class RecordingRouter implements RecordRouter {
   private final List<TelemetryRecord> accepted = new ArrayList<>();
   private final List<Flush> flushes = new ArrayList<>();
   private @Nullable Error endOfInvocationFailure;
+  private @Nullable String failingMessage;
+  private @Nullable Error acceptFailure;
 
   /** Makes every later end-of-invocation flush throw this, as a failing JVM would. */
   synchronized void failEndOfInvocationWith(Error failure) {
     endOfInvocationFailure = failure;
   }
 
+  /** Makes accepting a record whose message is {@code message} throw this, and keep nothing. */
+  synchronized void failAcceptOf(String message, Error failure) {
+    failingMessage = message;
+    acceptFailure = failure;
+  }
+
   @Override
   public synchronized void accept(TelemetryRecord record) {
+    if (acceptFailure != null
+        && record.message() != null
+        && record.message().equals(failingMessage)) {
+      throw acceptFailure;
+    }
     accepted.add(record);
   }
 
