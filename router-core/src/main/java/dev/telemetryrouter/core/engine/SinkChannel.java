@@ -91,7 +91,8 @@ final class SinkChannel {
     boolean routed;
     try {
       routed = plan.when().test(record);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // A user's pattern on a long line can overflow the stack: see StageChain.
       if (once.first(ROUTE_ERROR)) {
         log.log(Level.ERROR, "{0} the route condition failed; records are dropped", identity, e);
       }

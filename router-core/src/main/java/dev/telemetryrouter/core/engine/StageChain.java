@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Runs stages in order over one record: the shared pipeline, or one sink's own list. A stage that
- * throws drops the record under {@code stage_error:<path>} (the {@link
+ * throws, or overflows the stack, drops the record under {@code stage_error:<path>} (the {@link
  * dev.telemetryrouter.spi.stage.Stage} contract), logged the first time only.
  */
 final class StageChain {
@@ -39,7 +39,10 @@ final class StageChain {
   private StageResult applyOne(NamedStage stage, TelemetryRecord record) {
     try {
       return stage.stage().apply(record);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // A stack overflow here is this record's, not the process's: a user's pattern repeating a
+      // group recurses once per repetition in java.util.regex, and a long line overflows the
+      // layer's 512 KiB stack (-Xss512k, layer/src/main/layer-config/jvm.options).
       if (failures.first(stage.path())) {
         log.log(
             Level.ERROR,

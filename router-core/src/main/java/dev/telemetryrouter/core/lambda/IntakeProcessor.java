@@ -95,7 +95,10 @@ final class IntakeProcessor {
       }
       routed.add(record);
       router.accept(record);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // One event's overflow (a record nested near Jackson's 1000 levels, copied and encoded by
+      // recursion on a 512 KiB stack) must not end the delivery: the events after it, its
+      // runtimeDone among them, would be lost with no count.
       counters.routeFailures.incrementAndGet();
       log.log(Level.ERROR, "intake: an event of type {0} could not be routed", event.type(), e);
     }
