@@ -1,5 +1,6 @@
 package dev.telemetryrouter.core.lambda;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -96,6 +97,11 @@ final class IntakeListener implements AutoCloseable {
       // Outside Lambda (the local emulator, tests) the name does not resolve: stay on loopback.
       return InetAddress.getLoopbackAddress();
     }
+  }
+
+  /** Whether a request is the extension's own warm-up ({@link Warmup}), not a delivery. */
+  static boolean isWarmup(Headers request) {
+    return request.containsKey(Warmup.HEADER);
   }
 
   private static void handle(

@@ -56,6 +56,13 @@ final class Warmup {
       """;
 
   /**
+   * Marks the warm-up's own exchange with the listener, so that the listener can tell a failure of
+   * it (the listener closed by a SHUTDOWN during Init, or held up past the timeout) from a platform
+   * delivery lost.
+   */
+  static final String HEADER = "Telemetry-Router-Warmup";
+
+  /**
    * {@code -Dtelemetry.router.warmup=false} in {@code TELEMETRY_ROUTER_JAVA_OPTS} skips the
    * warm-up, so that the start-up harness can measure what it buys (docs/benchmarks.md).
    */

@@ -2,12 +2,17 @@ package dev.telemetryrouter.core.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +143,37 @@ class IntakeListenerTest {
     assertThat(counters.deliveries.get()).isEqualTo(1);
     assertThat(counters.events.get()).isZero();
     assertThat(router.accepted()).isEmpty();
+  }
+
+  /**
+   * A SHUTDOWN during Init closes the listener while the warm-up may be posting; the exchange that
+   * breaks then is the extension's own and lost nothing, so it must not read as a lost delivery.
+   */
+  @Test
+  void warmup_marksItsExchange_soThatTheListenerTellsItFromAPlatformDelivery() throws Exception {
+    HttpServer standIn =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+    AtomicReference<Headers> received = new AtomicReference<>();
+    standIn.createContext(
+        "/",
+        exchange -> {
+          received.set(exchange.getRequestHeaders());
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    standIn.start();
+
+    try {
+      Warmup.run(
+          standIn.getAddress(),
+          dev.telemetryrouter.spi.FunctionContext.UNKNOWN,
+          InstantSource.system());
+    } finally {
+      standIn.stop(0);
+    }
+
+    assertThat(IntakeListener.isWarmup(received.get())).isTrue();
+    assertThat(IntakeListener.isWarmup(new Headers())).isFalse();
   }
 
   @Test
