@@ -124,7 +124,11 @@ final class IntakeListener implements AutoCloseable {
       }
       exchange.sendResponseHeaders(200, -1);
     } catch (IOException e) {
-      log.log(Level.WARNING, "intake: a delivery connection failed ({0})", e.toString());
+      if (isWarmup(exchange.getRequestHeaders())) {
+        log.log(Level.DEBUG, "intake: the init warm-up''s exchange failed ({0})", e.toString());
+      } else {
+        log.log(Level.WARNING, "intake: a delivery connection failed ({0})", e.toString());
+      }
     }
     if (body != null) {
       deliveries.accept(body);

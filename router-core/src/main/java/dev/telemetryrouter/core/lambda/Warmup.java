@@ -110,7 +110,11 @@ final class Warmup {
     LoopbackHttp.Response response =
         new LoopbackHttp(authority + ":" + listener.getPort())
             .exchange(
-                "POST", "/", Map.of("Content-Type", "application/json"), "[]", SELF_POST_TIMEOUT);
+                "POST",
+                "/",
+                Map.of("Content-Type", "application/json", HEADER, "1"),
+                "[]",
+                SELF_POST_TIMEOUT);
     if (response.status() != 200) {
       throw new IOException("the listener answered " + response.status());
     }
