@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordDecoderTest {
 
@@ -41,6 +43,36 @@ class RecordDecoderTest {
     assertThat(record.level()).isEqualTo("ERROR");
     assertThat(record.fields().get("attempt")).isEqualTo(new BigDecimal("2"));
     assertThat(record.payloadObject()).containsEntry("amount", new BigDecimal("12.50"));
+  }
+
+  /** What spill replay reads back is what the encoder wrote, at every edge of the time's text. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-01-01T00:00:01Z",
+        "2025-01-01T00:00:00.000000001Z",
+        "2025-01-01T00:00:00.000001Z",
+        "2024-02-29T23:59:59.999999999Z",
+        "1969-12-31T23:59:59.999Z",
+        "1900-01-01T00:00:00Z",
+        "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999999Z",
+        "-0001-12-31T23:59:59Z",
+        "+10000-01-01T00:00:00Z"
+      })
+  void record_ofAnEncodedRecord_readsBackItsTime(String text) throws IOException {
+    Instant time = Instant.parse(text);
+    TelemetryRecord written =
+        TelemetryRecord.builder(time, "function", "line")
+            .id("r0")
+            .function(new FunctionContext("f", "1", "eu-west-1", 128, null))
+            .build();
+
+    TelemetryRecord read =
+        RecordDecoder.record(
+            object(new String(RecordEncoder.json(written), StandardCharsets.UTF_8)));
+
+    assertThat(read.time()).isEqualTo(time);
   }
 
   @Test
