@@ -117,10 +117,16 @@ record Detector(
     return seen >= count;
   }
 
-  /** Whether {@code text} contains the ASCII {@code word} in any case, without copying it. */
+  /** Whether {@code text} contains the ASCII {@code word} in any ASCII case, without copying it. */
   static boolean containsIgnoringCase(String text, String word) {
+    // The (?i) patterns fold ASCII case only, so the first letter can be tested as two chars and
+    // the comparison started only there: a region compare at every position was 9% of the
+    // intake's CPU with redaction on.
+    char lower = Character.toLowerCase(word.charAt(0));
+    char upper = Character.toUpperCase(word.charAt(0));
     for (int i = 0; i + word.length() <= text.length(); i++) {
-      if (text.regionMatches(true, i, word, 0, word.length())) {
+      char c = text.charAt(i);
+      if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
         return true;
       }
     }
