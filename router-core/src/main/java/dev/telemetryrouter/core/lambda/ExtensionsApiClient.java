@@ -60,9 +60,32 @@ final class ExtensionsApiClient {
       throw new IOException("register answered without a " + ID_HEADER + " header");
     }
     extensionId = id;
-    Map<String, @Nullable Object> body = objectOrEmpty(response.body());
+    Map<String, String> body = registerBody(response.body());
+    String accountId = body.getOrDefault("accountId", "");
     return new RegisterResponse(
-        id, text(body, "functionName"), text(body, "functionVersion"), textOrNull(body));
+        id,
+        body.getOrDefault("functionName", ""),
+        body.getOrDefault("functionVersion", ""),
+        accountId.isEmpty() ? null : accountId);
+  }
+
+  /**
+   * The register response's string members, read by {@link FlatJson} so that registering starts no
+   * Jackson parser (see there); a body that is not an object is read as before, as no members.
+   */
+  private static Map<String, String> registerBody(String body) throws IOException {
+    if (body.strip().startsWith("{")) {
+      return FlatJson.topLevelStrings(body);
+    }
+    Map<String, String> strings = new LinkedHashMap<>();
+    objectOrEmpty(body)
+        .forEach(
+            (name, value) -> {
+              if (value instanceof String text) {
+                strings.put(name, text);
+              }
+            });
+    return strings;
   }
 
   /** Blocks until the next lifecycle event; no timeout (see the class note). */
@@ -154,11 +177,6 @@ final class ExtensionsApiClient {
 
   private static String text(Map<String, @Nullable Object> object, String key) {
     return object.get(key) instanceof String value ? value : "";
-  }
-
-  private static @Nullable String textOrNull(Map<String, @Nullable Object> object) {
-    String value = text(object, "accountId");
-    return value.isEmpty() ? null : value;
   }
 
   private static long millis(@Nullable Object value) {
