@@ -21,6 +21,10 @@ public final class IsoInstants {
 
   private static final int SECONDS_PER_DAY = 86_400;
 
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
+
   private IsoInstants() {}
 
   /**
@@ -74,12 +78,15 @@ public final class IsoInstants {
     }
   }
 
+  /**
+   * {@code value}, which has at most {@code width} digits, zero-padded to {@code width}: written
+   * digit by digit, since this runs for every field of every record's time.
+   */
   private static StringBuilder pad(StringBuilder out, int value, int width) {
-    String digits = Integer.toString(value);
-    for (int i = digits.length(); i < width; i++) {
-      out.append('0');
+    for (int divisor = POWERS_OF_TEN[width - 1]; divisor > 0; divisor /= 10) {
+      out.append((char) ('0' + value / divisor % 10));
     }
-    return out.append(digits);
+    return out;
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, or null for anything else. */
