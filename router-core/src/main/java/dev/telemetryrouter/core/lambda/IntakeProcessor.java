@@ -43,29 +43,28 @@ final class IntakeProcessor {
   /** Routes one delivery body; called by the listener, one delivery at a time. */
   synchronized void process(byte[] body) {
     counters.deliveries.incrementAndGet();
-    DeliveryDecoder.Result result = decoder.decode(body);
+    List<TelemetryRecord> ends = new ArrayList<>(2);
+    long ownBefore = counters.ownLines.get();
+    DeliveryDecoder.Counts result = decoder.decode(body, event -> route(event, ends));
     if (result.malformed()) {
       counters.malformedDeliveries.incrementAndGet();
       log.log(
           Level.WARNING,
-          "intake: a delivery of {0} bytes could not be read to its end ({1}); routing the {2}"
-              + " events before the error",
+          "intake: a delivery of {0} bytes could not be read to its end ({1}); the {2} events"
+              + " before the error were routed",
           body.length,
           result.error(),
-          result.events().size());
+          result.events());
     }
     counters.skippedElements.addAndGet(result.skippedElements());
 
-    List<TelemetryRecord> routed = new ArrayList<>(result.events().size());
-    long ownBefore = counters.ownLines.get();
-    for (PlatformEvent event : result.events()) {
-      route(event, routed);
-    }
     long own = counters.ownLines.get() - ownBefore;
-    if (own > 0 && own == result.events().size()) {
+    if (own > 0 && own == result.events()) {
       counters.ownOnlyDeliveries.incrementAndGet();
     }
-    routed.forEach(this::mark);
+    // Marked only once the whole delivery is in the router: the tracker may then let the final
+    // flush start, and the events after a runtimeDone in the same delivery belong in it.
+    ends.forEach(this::mark);
     tracker.delivered();
   }
 
@@ -81,7 +80,8 @@ final class IntakeProcessor {
     closed = true;
   }
 
-  private void route(PlatformEvent event, List<TelemetryRecord> routed) {
+  /** Routes one event; keeps aside the records that end an invocation, to be marked later. */
+  private void route(PlatformEvent event, List<TelemetryRecord> ends) {
     counters.events.incrementAndGet();
     if (closed) {
       counters.lateEvents.incrementAndGet();
@@ -93,7 +93,9 @@ final class IntakeProcessor {
         counters.ownLines.incrementAndGet();
         return;
       }
-      routed.add(record);
+      if (endsInvocation(record)) {
+        ends.add(record);
+      }
       router.accept(record);
     } catch (RuntimeException | StackOverflowError e) {
       // One event's overflow (a record nested near Jackson's 1000 levels, copied and encoded by
@@ -102,6 +104,13 @@ final class IntakeProcessor {
       counters.routeFailures.incrementAndGet();
       log.log(Level.ERROR, "intake: an event of type {0} could not be routed", event.type(), e);
     }
+  }
+
+  private static boolean endsInvocation(TelemetryRecord record) {
+    return switch (record.type()) {
+      case "platform.runtimeDone", "platform.report" -> true;
+      default -> false;
+    };
   }
 
   private void mark(TelemetryRecord record) {

@@ -58,15 +58,16 @@ final class RecordAssembler {
 
   TelemetryRecord assemble(PlatformEvent event) {
     Object record = event.record();
+    Object payload = payload(record);
     TelemetryRecord.Builder builder =
-        TelemetryRecord.builder(time(event.time()), event.type(), payload(record))
+        TelemetryRecord.builder(time(event.time()), event.type(), payload)
             .id(idPrefix + "-" + ++sequence)
             .function(function);
 
     if (event.type().startsWith("platform.")) {
       derivePlatform(event.type(), record, builder);
     } else {
-      deriveLog(record, builder);
+      deriveLog(record, payload, builder);
     }
     return builder.build();
   }
@@ -95,10 +96,11 @@ final class RecordAssembler {
   }
 
   @SuppressWarnings("unchecked")
-  private void deriveLog(@Nullable Object record, TelemetryRecord.Builder out) {
+  private void deriveLog(@Nullable Object record, Object payload, TelemetryRecord.Builder out) {
     LogLine line =
         switch (record) {
-          case String text -> LogLine.ofText(stripNewline(text));
+          // The payload is the text without its newline already: one copy of the line, not two.
+          case String text -> LogLine.ofText((String) payload);
           case Map<?, ?> map -> LogLine.ofObject((Map<String, @Nullable Object>) map);
           case null, default -> new LogLine(null, null, null);
         };
