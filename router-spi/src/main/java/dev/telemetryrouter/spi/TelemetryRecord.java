@@ -295,7 +295,15 @@ public final class TelemetryRecord {
     private Object payload;
     private String id = "";
     private FunctionContext function = FunctionContext.UNKNOWN;
-    private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+    private Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+
+    /**
+     * Whether {@link #build} handed {@link #fields} to a record. The map is then the record's (seen
+     * only through an unmodifiable view) and a later change here copies it first: a builder is
+     * mostly built once, and copying the map on every build was a tenth of what the intake
+     * allocated per log line.
+     */
+    private boolean fieldsShared;
 
     private Builder(Instant time, String type, Object payload) {
       this.time = time;
@@ -331,6 +339,10 @@ public final class TelemetryRecord {
 
     /** Sets a field; {@code null} removes it. */
     public Builder field(String name, @Nullable Object value) {
+      if (fieldsShared) {
+        fields = new LinkedHashMap<>(fields);
+        fieldsShared = false;
+      }
       if (value == null) {
         fields.remove(name);
       } else {
@@ -341,13 +353,16 @@ public final class TelemetryRecord {
 
     public TelemetryRecord build() {
       Object frozenPayload = payload instanceof Map<?, ?> ? freeze(payload) : payload;
-      return new TelemetryRecord(
-          time,
-          type,
-          id,
-          function,
-          Objects.requireNonNull(frozenPayload, "payload"),
-          Collections.unmodifiableMap(new LinkedHashMap<>(fields)));
+      TelemetryRecord record =
+          new TelemetryRecord(
+              time,
+              type,
+              id,
+              function,
+              Objects.requireNonNull(frozenPayload, "payload"),
+              Collections.unmodifiableMap(fields));
+      fieldsShared = true;
+      return record;
     }
   }
 }
