@@ -36,7 +36,7 @@ if [ -z "$detected" ]; then
   echo "jdeps found no module dependencies in $lib: the runtime would be incomplete" >&2
   exit 1
 fi
-modules="java.base,java.net.http,jdk.httpserver,java.naming,jdk.unsupported"
+modules="java.base,java.net.http,java.naming,jdk.unsupported"
 if [ -n "$detected" ]; then
   modules="$modules,$detected"
 fi

@@ -1,0 +1,215 @@
+package dev.telemetryrouter.core.lambda;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP/1.x request read off an intake connection: the request line, the head, and the body by
+ * Content-Length or by chunks (RFC 9112, sections 3, 5, 6 and 7.1). Only what a delivery needs is
+ * kept; a body over the listener's limit is read to its end and let go, so that the connection
+ * stays in step and the next request on it can be read.
+ *
+ * @param method the method, as sent
+ * @param headers header values by lower-case name; the first of repeated names
+ * @param body the body, or {@code null} when it was over the limit
+ * @param bodyBytes the body's length as received, kept or not
+ * @param keepAlive whether the client may send another request on this connection
+ */
+record IntakeRequest(
+    String method,
+    Map<String, String> headers,
+    byte @Nullable [] body,
+    long bodyBytes,
+    boolean keepAlive) {
+
+  /** Longest request line or header line; the platform's are far shorter. */
+  static final int MAX_LINE_BYTES = 8 * 1024;
+
+  /** Most header lines in one head. */
+  static final int MAX_HEADERS = 100;
+
+  /** The interim answer to {@code Expect: 100-continue} (RFC 9110, section 10.1.1). */
+  private static final byte[] CONTINUE =
+      "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** Chunks and discarded bodies are read through a buffer of this size. */
+  private static final int CHUNK = 16 * 1024;
+
+  /** A header's value, or {@code null}; {@code name} in lower case. */
+  @Nullable String header(String name) {
+    return headers.get(name);
+  }
+
+  /**
+   * Reads the next request, or returns {@code null} when the client closed the connection before
+   * sending one (a keep-alive connection it is done with).
+   *
+   * @param interim where to answer {@code Expect: 100-continue} before the body is read
+   * @throws ProtocolException when the request is not HTTP/1.x or breaks a limit; the connection
+   *     must then be closed, because its next byte can no longer be found
+   */
+  static @Nullable IntakeRequest read(InputStream in, long maxBodyBytes, OutputStream interim)
+      throws IOException {
+    String requestLine = line(in, true);
+    if (requestLine == null) {
+      return null;
+    }
+    String[] parts = requestLine.split(" ", -1);
+    if (parts.length != 3 || parts[0].isEmpty() || !parts[2].startsWith("HTTP/1.")) {
+      throw new ProtocolException("not an HTTP/1.x request line: '" + printable(requestLine) + "'");
+    }
+    Map<String, String> headers = head(in);
+
+    boolean http10 = parts[2].equals("HTTP/1.0");
+    String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
+    boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
+
+    if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+      interim.write(CONTINUE);
+      interim.flush();
+    }
+
+    String encoding = headers.get("transfer-encoding");
+    String length = headers.get("content-length");
+    if (encoding != null) {
+      if (!encoding.strip().equalsIgnoreCase("chunked")) {
+        throw new ProtocolException("unsupported Transfer-Encoding '" + printable(encoding) + "'");
+      }
+      return chunked(in, parts[0], headers, maxBodyBytes, keepAlive);
+    }
+    if (length == null) {
+      // A request with neither header has no body (RFC 9112, section 6.3).
+      return new IntakeRequest(parts[0], headers, new byte[0], 0, keepAlive);
+    }
+    long declared = number(length, 10, "Content-Length");
+    if (declared > maxBodyBytes) {
+      skip(in, declared);
+      return new IntakeRequest(parts[0], headers, null, declared, keepAlive);
+    }
+    // One array of the declared size, instead of a buffer grown by doubling and copied again at
+    // the end: a delivery is up to 1 MiB.
+    byte[] body = new byte[(int) declared];
+    if (in.readNBytes(body, 0, body.length) < body.length) {
+      throw new ProtocolException("the body ended before its Content-Length of " + declared);
+    }
+    return new IntakeRequest(parts[0], headers, body, declared, keepAlive);
+  }
+
+  private static Map<String, String> head(InputStream in) throws IOException {
+    Map<String, String> headers = new HashMap<>();
+    for (int count = 0; ; count++) {
+      String header = line(in, false);
+      if (header == null || header.isEmpty()) {
+        return headers;
+      }
+      if (count == MAX_HEADERS) {
+        throw new ProtocolException("more than " + MAX_HEADERS + " header lines");
+      }
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw new ProtocolException("a header line without a name: '" + printable(header) + "'");
+      }
+      String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      headers.putIfAbsent(name, header.substring(colon + 1).strip());
+    }
+  }
+
+  private static IntakeRequest chunked(
+      InputStream in, String method, Map<String, String> headers, long max, boolean keepAlive)
+      throws IOException {
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    byte[] buffer = new byte[CHUNK];
+    long total = 0;
+    while (true) {
+      String sizeLine = line(in, false);
+      if (sizeLine == null) {
+        throw new ProtocolException("the connection closed in the middle of a chunked body");
+      }
+      int semicolon = sizeLine.indexOf(';');
+      long size = number(semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon), 16, "chunk");
+      if (size == 0) {
+        // Trailers carry nothing a delivery needs: read past them.
+        head(in);
+        byte[] body = total <= max ? kept.toByteArray() : null;
+        return new IntakeRequest(method, headers, body, total, keepAlive);
+      }
+      for (long left = size; left > 0; ) {
+        int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (read < 0) {
+          throw new ProtocolException("the connection closed in the middle of a chunk");
+        }
+        total += read;
+        left -= read;
+        if (total <= max) {
+          kept.write(buffer, 0, read);
+        } else if (kept.size() > 0) {
+          // Over the limit: what was kept goes too, and the rest is only counted.
+          kept = new ByteArrayOutputStream();
+        }
+      }
+      String end = line(in, false);
+      if (end == null || !end.isEmpty()) {
+        throw new ProtocolException("a chunk not followed by CRLF");
+      }
+    }
+  }
+
+  private static void skip(InputStream in, long bytes) throws IOException {
+    byte[] buffer = new byte[CHUNK];
+    for (long left = bytes; left > 0; ) {
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (read < 0) {
+        throw new ProtocolException("the body ended before its Content-Length of " + bytes);
+      }
+      left -= read;
+    }
+  }
+
+  /**
+   * One line without its CRLF (or bare LF), read as ISO-8859-1; {@code null} at the end of the
+   * stream when {@code eofAllowed} and nothing was read, or when a head ends early.
+   */
+  private static @Nullable String line(InputStream in, boolean eofAllowed) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        if (eofAllowed && line.size() == 0) {
+          return null;
+        }
+        throw new ProtocolException("the connection closed in the middle of a request's head");
+      }
+      if (line.size() >= MAX_LINE_BYTES) {
+        throw new ProtocolException("a line over " + MAX_LINE_BYTES + " bytes");
+      }
+      line.write(b);
+    }
+    String text = line.toString(StandardCharsets.ISO_8859_1);
+    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  private static long number(String text, int radix, String what) throws ProtocolException {
+    try {
+      long value = Long.parseLong(text.strip(), radix);
+      if (value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ProtocolException("bad number in " + what + ": '" + printable(text) + "'");
+    }
+  }
+
+  /** A short, printable form of client text for a log line. */
+  private static String printable(String text) {
+    String cut = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+}
