@@ -15,9 +15,9 @@ import java.util.Map;
 /**
  * Runs the intake's code once during Init, on made-up data that is never routed, so the first
  * invocation does not pay for loading it: measured under the emulator, the first end-of-invocation
- * wait was about 300 ms longer than later ones, most of it class loading on this path (the HTTP
- * server's first exchange and its Date header's time-zone data, Jackson's parser, the record
- * assembler, the encoder).
+ * wait was about 300 ms longer than later ones, most of it class loading on this path (then the JDK
+ * HTTP server's first exchange and its Date header's time-zone data, since replaced by {@link
+ * IntakeListener}'s own; Jackson's parser, the record assembler, the encoder).
  *
  * <p>It runs on a thread of its own, started after the subscription, and the Init thread does not
  * wait for it: measured with the start-up harness, waiting added about 35 ms to the first {@code
