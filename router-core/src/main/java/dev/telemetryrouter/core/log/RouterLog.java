@@ -23,8 +23,9 @@ public final class RouterLog {
    * Environment variable naming the least severe level written by loggers that are not ours: the
    * JDK's own ({@code jdk.}, {@code sun.}, {@code java.}, {@code javax.}, {@code com.sun.}) and any
    * library's. When unset they write {@link Level#WARNING} and above, whatever {@link
-   * #LEVEL_VARIABLE} says: at DEBUG the JDK's HTTP server writes lines for every delivery, and
-   * those lines come back as the next delivery, which would keep the extension busy forever.
+   * #LEVEL_VARIABLE} says: at DEBUG a logger that writes lines for every request (the JDK's HTTP
+   * server did, when the intake used it) sends them back as the next delivery, which would keep the
+   * extension busy forever.
    */
   public static final String OTHERS_LEVEL_VARIABLE = "TELEMETRY_ROUTER_LOG_LEVEL_JDK";
 
