@@ -3,6 +3,7 @@ package dev.telemetryrouter.core.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,31 @@ class DeliveryDecoderTest {
                 .decode("[".repeat(5000).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .malformed())
         .isTrue();
+  }
+
+  @Test
+  void decodeEachAsRead_truncatedBody_handsOnAndCountsTheEventsBeforeTheDamage() {
+    List<PlatformEvent> handed = new ArrayList<>();
+
+    DeliveryDecoder.Counts counts =
+        decoder.decode(Fixtures.bytes("malformed-tail-after-runtime-done.json"), handed::add);
+
+    assertThat(counts.malformed()).isTrue();
+    assertThat(counts.events()).isEqualTo(4).isEqualTo(handed.size());
+    assertThat(handed)
+        .extracting(PlatformEvent::type)
+        .containsExactly("platform.start", "function", "platform.runtimeDone", "function");
+  }
+
+  @Test
+  void decodeEachAsRead_elementsWithoutTextType_areSkippedNotHandedOn() {
+    List<PlatformEvent> handed = new ArrayList<>();
+
+    DeliveryDecoder.Counts counts =
+        decoder.decode(Fixtures.bytes("malformed-elements.json"), handed::add);
+
+    assertThat(counts.malformed()).isFalse();
+    assertThat(counts.skippedElements()).isEqualTo(4);
+    assertThat(counts.events()).isEqualTo(4).isEqualTo(handed.size());
   }
 }

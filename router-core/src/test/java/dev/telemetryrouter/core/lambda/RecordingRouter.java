@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** A router double: keeps what it was given and what it was asked, with the time limit asked. */
@@ -21,6 +22,7 @@ final class RecordingRouter implements RecordRouter {
   private @Nullable Error endOfInvocationFailure;
   private @Nullable String failingMessage;
   private @Nullable Error acceptFailure;
+  private Consumer<TelemetryRecord> onAccept = record -> {};
 
   /** Makes every later end-of-invocation flush throw this, as a failing JVM would. */
   synchronized void failEndOfInvocationWith(Error failure) {
@@ -33,8 +35,14 @@ final class RecordingRouter implements RecordRouter {
     acceptFailure = failure;
   }
 
+  /** Runs {@code action} on each record as it is accepted, before it is kept. */
+  synchronized void onAccept(Consumer<TelemetryRecord> action) {
+    onAccept = action;
+  }
+
   @Override
   public synchronized void accept(TelemetryRecord record) {
+    onAccept.accept(record);
     if (acceptFailure != null
         && record.message() != null
         && record.message().equals(failingMessage)) {
