@@ -11,6 +11,8 @@ import dev.telemetryrouter.spi.sink.SendContext;
 import dev.telemetryrouter.spi.sink.SendResult;
 import dev.telemetryrouter.spi.sink.Sink;
 import dev.telemetryrouter.spi.sink.SinkBatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,6 +167,77 @@ class FileSinkTest {
 
     assertThat(sink.limits().maxBytesPerRecord()).isEqualTo(1024);
     assertThat(sink.limits().recordOverheadBytes()).isEqualTo(1);
+  }
+
+  /**
+   * Runs up to 256 KiB share one buffer the sink keeps and larger ones get their own: a short run
+   * after a long one must not carry the long one's tail, and every file must hold exactly its
+   * lines, however the batches split across rotation.
+   */
+  @Test
+  void send_runsAboveAndBelowTheKeptBufferAcrossRotation_writeEveryByteOnceInOrder()
+      throws Exception {
+    Sink sink = create(Map.of("directory", temp.toString(), "max_file_bytes", "600KiB"));
+    BatchFactory factory = BatchFactory.forSink(sink, clock);
+    List<List<OutgoingRecord>> batches =
+        List.of(
+            factory.records(100, "small"),
+            factory.recordsOfTotalCost(100, 300 * 1024),
+            factory.records(3, "tiny"),
+            factory.recordsOfTotalCost(100, 250 * 1024),
+            factory.recordsOfTotalCost(60, 900 * 1024),
+            factory.records(100, "after the large runs"),
+            List.of(cost(factory, 200 * 1024), cost(factory, 300), cost(factory, 500 * 1024)),
+            factory.records(1, "last"));
+
+    for (List<OutgoingRecord> records : batches) {
+      assertThat(send(sink, factory.batch(records)).outcomes())
+          .containsOnly(RecordOutcome.DELIVERED);
+    }
+
+    List<Path> files = OutputFiles.files(temp);
+    assertThat(files).hasSizeGreaterThan(3);
+    for (Path file : files) {
+      assertThat(Files.size(file)).isLessThanOrEqualTo(600 * 1024);
+    }
+    assertThat(concatenated(files)).isEqualTo(withNewlines(batches));
+  }
+
+  @Test
+  void send_manySmallBatches_writeEveryLineByteExact() throws Exception {
+    Sink sink = create(Map.of("directory", temp.toString(), "max_file_bytes", "64KiB"));
+    BatchFactory factory = BatchFactory.forSink(sink, clock);
+    List<List<OutgoingRecord>> batches = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      batches.add(factory.records(1 + i * 7 % 100, "é".repeat(i * 31 % 400)));
+    }
+
+    for (List<OutgoingRecord> records : batches) {
+      send(sink, factory.batch(records));
+    }
+
+    byte[] written = concatenated(OutputFiles.files(temp));
+    assertThat(OutputFiles.files(temp)).hasSizeGreaterThan(1);
+    assertThat(written).isEqualTo(withNewlines(batches));
+  }
+
+  private static byte[] withNewlines(List<List<OutgoingRecord>> batches) {
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    for (List<OutgoingRecord> batch : batches) {
+      for (OutgoingRecord record : batch) {
+        lines.writeBytes(record.data());
+        lines.write('\n');
+      }
+    }
+    return lines.toByteArray();
+  }
+
+  private static byte[] concatenated(List<Path> files) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (Path file : files) {
+      all.writeBytes(Files.readAllBytes(file));
+    }
+    return all.toByteArray();
   }
 
   private Sink create(Map<String, Object> options) {
