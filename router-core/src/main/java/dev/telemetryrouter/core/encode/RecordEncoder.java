@@ -16,7 +16,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encodes a {@link TelemetryRecord} to UTF-8 bytes. Thread-safe and stateless.
+ * Encodes a {@link TelemetryRecord} to UTF-8 bytes. Thread-safe: {@link #json} writes through a
+ * buffer each thread keeps for itself between records.
  *
  * <p>The JSON form is one line: {@code time}, {@code type}, {@code id}, the fields in their order,
  * {@code function} and {@code record} (the payload as a string or an object, never a string of
