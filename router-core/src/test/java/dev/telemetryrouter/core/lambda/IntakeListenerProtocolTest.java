@@ -302,6 +302,8 @@ class IntakeListenerProtocolTest {
   @ValueSource(
       strings = {
         "Content-Length: -1",
+        "Content-Length: -0",
+        "Content-Length: +3",
         "Content-Length: abc",
         "Content-Length: 0x3",
         "Content-Length:",
@@ -320,7 +322,7 @@ class IntakeListenerProtocolTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-1", "x", "3 3", ""})
+  @ValueSource(strings = {"-1", "+3", "x", "3 3", ""})
   void invalidChunkSize_isRefusedWith400AndClosed(String size) throws Exception {
     try (Client client = connect()) {
       client.send(
