@@ -196,12 +196,14 @@ record IntakeRequest(
   }
 
   private static long number(String text, int radix, String what) throws ProtocolException {
+    String digits = text.strip();
     try {
-      long value = Long.parseLong(text.strip(), radix);
-      if (value < 0) {
+      // Digits only (RFC 9110, section 8.6; RFC 9112, section 7.1): Long.parseLong also takes a
+      // leading sign.
+      if (!digits.chars().allMatch(c -> c < 0x80 && Character.digit(c, radix) >= 0)) {
         throw new NumberFormatException();
       }
-      return value;
+      return Long.parseLong(digits, radix);
     } catch (NumberFormatException e) {
       throw new ProtocolException("bad number in " + what + ": '" + printable(text) + "'");
     }
