@@ -308,7 +308,8 @@ class IntakeListenerProtocolTest {
         "Content-Length: 0x3",
         "Content-Length:",
         "Content-Length: 3, 4",
-        "Content-Length: 99999999999999999999"
+        "Content-Length: 99999999999999999999",
+        "Content-Length: 3\r\nContent-Length: 4"
       })
   void invalidContentLength_isRefusedWith400AndClosed(String headerLines) throws Exception {
     try (Client client = connect()) {
