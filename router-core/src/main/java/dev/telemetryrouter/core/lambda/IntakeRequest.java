@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * stays in step and the next request on it can be read.
  *
  * @param method the method, as sent
- * @param headers header values by lower-case name; the first of repeated names
+ * @param headers header values by lower-case name; the values of a repeated name joined by ", "
  * @param body the body, or {@code null} when it was over the limit
  * @param bodyBytes the body's length as received, kept or not
  * @param keepAlive whether the client may send another request on this connection
@@ -118,7 +118,10 @@ record IntakeRequest(
         throw new ProtocolException("a header line without a name: '" + printable(header) + "'");
       }
       String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      headers.putIfAbsent(name, header.substring(colon + 1).strip());
+      // Repeated names are one list (RFC 9110, section 5.3): two Content-Length values, or a
+      // second Transfer-Encoding, must not be hidden behind the first.
+      headers.merge(
+          name, header.substring(colon + 1).strip(), (first, next) -> first + ", " + next);
     }
   }
 
