@@ -280,7 +280,14 @@ class IntakeListenerProtocolTest {
    * a field of its own.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"no colon at all"})
+  @ValueSource(
+      strings = {
+        "Content-Length : 3",
+        "Content-Length\t: 3",
+        "Content-Length: 3\r\n Transfer-Encoding: chunked",
+        "Content-Length: 3\r\n\tTransfer-Encoding: chunked",
+        "no colon at all"
+      })
   void malformedHeaderLine_isRefusedWith400AndClosed(String headerLines) throws Exception {
     try (Client client = connect()) {
       // Read as chunks or as three bytes, this body would be routed.
