@@ -117,7 +117,13 @@ record IntakeRequest(
       if (colon <= 0) {
         throw new ProtocolException("a header line without a name: '" + printable(header) + "'");
       }
-      String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      String name = header.substring(0, colon);
+      // No whitespace around or in a name (RFC 9112, section 5.1); a line that starts with some
+      // continues the one before (obs-fold, section 5.2) and is refused, not read as a field.
+      if (name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0) {
+        throw new ProtocolException("whitespace in a header name: '" + printable(header) + "'");
+      }
+      name = name.toLowerCase(Locale.ROOT);
       // Repeated names are one list (RFC 9110, section 5.3): two Content-Length values, or a
       // second Transfer-Encoding, must not be hidden behind the first.
       headers.merge(
