@@ -206,6 +206,8 @@ class IntakeListenerProtocolTest {
         "POST  / HTTP/1.1",
         "POST / HTTP/1.1 extra",
         "POST / http/1.1",
+        "POST / HTTP/1.",
+        "POST / HTTP/1.1x",
         "\u0016\u0003\u0001\u0002\u0000"
       })
   void badRequestLine_isRefusedWith400AndClosed_andNothingIsRouted(String requestLine)
