@@ -63,7 +63,7 @@ record IntakeRequest(
       return null;
     }
     String[] parts = requestLine.split(" ", -1);
-    if (parts.length != 3 || parts[0].isEmpty() || !parts[2].startsWith("HTTP/1.")) {
+    if (parts.length != 3 || parts[0].isEmpty() || !isHttp1(parts[2])) {
       throw new ProtocolException("not an HTTP/1.x request line: '" + printable(requestLine) + "'");
     }
     Map<String, String> headers = head(in);
@@ -101,6 +101,14 @@ record IntakeRequest(
       throw new ProtocolException("the body ended before its Content-Length of " + declared);
     }
     return new IntakeRequest(parts[0], headers, body, declared, keepAlive);
+  }
+
+  /** {@code HTTP/1.} and one digit (RFC 9112, section 2.3). */
+  private static boolean isHttp1(String version) {
+    return version.length() == 8
+        && version.startsWith("HTTP/1.")
+        && version.charAt(7) >= '0'
+        && version.charAt(7) <= '9';
   }
 
   private static Map<String, String> head(InputStream in) throws IOException {
