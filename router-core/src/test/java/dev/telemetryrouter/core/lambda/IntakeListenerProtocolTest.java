@@ -222,6 +222,22 @@ class IntakeListenerProtocolTest {
     assertListenerServesAndNothingElseWasRouted();
   }
 
+  /**
+   * RFC 9112, section 2.2: a server expecting a request line should ignore at least one empty line
+   * before it, which some clients send after a POST body.
+   */
+  @Test
+  void emptyLineBeforeTheRequestLine_isIgnored() throws Exception {
+    try (Client client = connect()) {
+      client.send(post("[11]") + "\r\n" + post("[12]"));
+
+      assertThat(client.answer().status()).isEqualTo(200);
+      assertThat(client.answer().status()).isEqualTo(200);
+      assertThat(nextRouted()).isEqualTo("[11]");
+      assertThat(nextRouted()).isEqualTo("[12]");
+    }
+  }
+
   @Test
   void headerLineOver8KiB_isRefusedWith400AndClosed() throws Exception {
     String header = headerOfLength(IntakeRequest.MAX_LINE_BYTES + 1);
