@@ -59,6 +59,11 @@ record IntakeRequest(
   static @Nullable IntakeRequest read(InputStream in, long maxBodyBytes, OutputStream interim)
       throws IOException {
     String requestLine = line(in, true);
+    if (requestLine != null && requestLine.isEmpty()) {
+      // Some clients end a POST body with an extra CRLF; one empty line is ignored (RFC 9112,
+      // section 2.2), not more, so that a stream of them cannot hold the connection's thread.
+      requestLine = line(in, true);
+    }
     if (requestLine == null) {
       return null;
     }
