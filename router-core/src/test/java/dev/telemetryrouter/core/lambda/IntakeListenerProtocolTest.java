@@ -239,6 +239,18 @@ class IntakeListenerProtocolTest {
   }
 
   @Test
+  void headerLineOfExactly8KiB_isAccepted() throws Exception {
+    String header = headerOfLength(IntakeRequest.MAX_LINE_BYTES);
+
+    try (Client client = connect()) {
+      client.send("POST / HTTP/1.1\r\n" + header + "\r\nContent-Length: 4\r\n\r\n[13]");
+
+      assertThat(client.answer().status()).isEqualTo(200);
+      assertThat(nextRouted()).isEqualTo("[13]");
+    }
+  }
+
+  @Test
   void headerLineOver8KiB_isRefusedWith400AndClosed() throws Exception {
     String header = headerOfLength(IntakeRequest.MAX_LINE_BYTES + 1);
 
