@@ -208,7 +208,8 @@ record IntakeRequest(
         }
         throw new ProtocolException("the connection closed in the middle of a request's head");
       }
-      if (line.size() >= MAX_LINE_BYTES) {
+      // The CR that ends a line of MAX_LINE_BYTES is not part of it.
+      if (line.size() > MAX_LINE_BYTES || (line.size() == MAX_LINE_BYTES && b != '\r')) {
         throw new ProtocolException("a line over " + MAX_LINE_BYTES + " bytes");
       }
       line.write(b);
