@@ -170,6 +170,17 @@ class IntakeListenerProtocolTest {
     }
   }
 
+  /** RFC 9110, section 10.1.1: a 100-continue expectation in an HTTP/1.0 request is ignored. */
+  @Test
+  void expectContinue_inAnHttp10Request_isIgnored() throws Exception {
+    try (Client client = connect()) {
+      client.send("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n[8]");
+
+      assertThat(client.answer().status()).isEqualTo(200);
+      assertThat(nextRouted()).isEqualTo("[8]");
+    }
+  }
+
   @Test
   void http10Request_isAnsweredRoutedAndClosed() throws Exception {
     try (Client client = connect()) {
