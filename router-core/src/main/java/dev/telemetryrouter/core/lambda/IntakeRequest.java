@@ -77,7 +77,8 @@ record IntakeRequest(
     String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
     boolean keepAlive = http10 ? connection.contains("keep-alive") : !connection.contains("close");
 
-    if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+    // An HTTP/1.0 client knows no 1xx answer; its expectation is ignored (RFC 9110, 10.1.1).
+    if (!http10 && "100-continue".equalsIgnoreCase(headers.get("expect"))) {
       interim.write(CONTINUE);
       interim.flush();
     }
