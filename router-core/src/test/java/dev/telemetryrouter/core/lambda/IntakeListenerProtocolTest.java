@@ -386,6 +386,44 @@ class IntakeListenerProtocolTest {
     assertListenerServesAndNothingElseWasRouted();
   }
 
+  /**
+   * RFC 9112, section 6.1: a request with both Transfer-Encoding and Content-Length is read by its
+   * chunks, and the connection must be closed after the answer (a way to smuggle a request).
+   */
+  @Test
+  void chunkedRequestWithAContentLengthToo_isReadByChunksAndTheConnectionClosed() throws Exception {
+    try (Client client = connect()) {
+      client.send(
+          "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "4\r\n[15]\r\n0\r\n\r\n");
+
+      Answer answer = client.answer();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
+      client.assertClosedByListener();
+      assertThat(nextRouted()).isEqualTo("[15]");
+    }
+  }
+
+  /**
+   * RFC 9112, section 6.1: chunks in an HTTP/1.0 request are faulty framing, and the connection is
+   * closed after the answer even if the client asked to keep it.
+   */
+  @Test
+  void chunkedHttp10Request_isAnsweredAndTheConnectionClosed_evenWithKeepAlive() throws Exception {
+    try (Client client = connect()) {
+      client.send(
+          "POST / HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "4\r\n[21]\r\n0\r\n\r\n");
+
+      Answer answer = client.answer();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
+      client.assertClosedByListener();
+      assertThat(nextRouted()).isEqualTo("[21]");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
