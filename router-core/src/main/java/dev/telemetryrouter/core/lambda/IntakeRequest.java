@@ -89,7 +89,10 @@ record IntakeRequest(
       if (!encoding.strip().equalsIgnoreCase("chunked")) {
         throw new ProtocolException("unsupported Transfer-Encoding '" + printable(encoding) + "'");
       }
-      return chunked(in, parts[0], headers, maxBodyBytes, keepAlive);
+      // With a Content-Length too, or in HTTP/1.0, another reader may have framed these bytes
+      // otherwise: the connection closes after the answer (RFC 9112, section 6.1).
+      boolean unambiguous = length == null && !http10;
+      return chunked(in, parts[0], headers, maxBodyBytes, keepAlive && unambiguous);
     }
     if (length == null) {
       // A request with neither header has no body (RFC 9112, section 6.3).
