@@ -387,6 +387,29 @@ class IntakeListenerProtocolTest {
   }
 
   /**
+   * RFC 9112, section 6.1: a server that receives a transfer coding it does not understand should
+   * answer 501; the body's end cannot be found, so the connection closes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Transfer-Encoding: gzip",
+        "Transfer-Encoding: gzip, chunked",
+        "Transfer-Encoding: chunked, identity",
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip"
+      })
+  void unsupportedTransferEncoding_isRefusedWith501AndClosed(String headerLines) throws Exception {
+    try (Client client = connect()) {
+      client.send("POST / HTTP/1.1\r\nHost: x\r\n" + headerLines + "\r\n\r\n3\r\n[0]\r\n0\r\n\r\n");
+
+      assertThat(client.answer().status()).isEqualTo(501);
+      client.assertClosedByListener();
+    }
+
+    assertListenerServesAndNothingElseWasRouted();
+  }
+
+  /**
    * RFC 9112, section 6.1: a request with both Transfer-Encoding and Content-Length is read by its
    * chunks, and the connection must be closed after the answer (a way to smuggle a request).
    */
