@@ -53,6 +53,7 @@ final class IntakeListener implements AutoCloseable {
   private static final byte[] OK_CLOSE = answer("200 OK", true);
   private static final byte[] BAD_REQUEST = answer("400 Bad Request", true);
   private static final byte[] METHOD_NOT_ALLOWED = answer("405 Method Not Allowed", true);
+  private static final byte[] NOT_IMPLEMENTED = answer("501 Not Implemented", true);
 
   private final ServerSocket server;
   private final long maxBodyBytes;
@@ -176,11 +177,8 @@ final class IntakeListener implements AutoCloseable {
         try {
           request = IntakeRequest.read(in, maxBodyBytes, out);
         } catch (ProtocolException e) {
-          log.log(
-              Level.WARNING,
-              "intake: refused a request that is not HTTP/1.x ({0})",
-              e.getMessage());
-          out.write(BAD_REQUEST);
+          log.log(Level.WARNING, "intake: refused a request it cannot read ({0})", e.getMessage());
+          out.write(e instanceof IntakeRequest.UnsupportedCoding ? NOT_IMPLEMENTED : BAD_REQUEST);
           out.flush();
           return;
         }

@@ -43,6 +43,17 @@ record IntakeRequest(
   /** Chunks and discarded bodies are read through a buffer of this size. */
   private static final int CHUNK = 16 * 1024;
 
+  /**
+   * An HTTP/1.x request whose body comes in a transfer coding other than chunked: answered 501 (RFC
+   * 9112, section 6.1), and the connection closed, since the body's end cannot be found.
+   */
+  static final class UnsupportedCoding extends ProtocolException {
+
+    UnsupportedCoding(String message) {
+      super(message);
+    }
+  }
+
   /** A header's value, or {@code null}; {@code name} in lower case. */
   @Nullable String header(String name) {
     return headers.get(name);
@@ -53,8 +64,9 @@ record IntakeRequest(
    * sending one (a keep-alive connection it is done with).
    *
    * @param interim where to answer {@code Expect: 100-continue} before the body is read
-   * @throws ProtocolException when the request is not HTTP/1.x or breaks a limit; the connection
-   *     must then be closed, because its next byte can no longer be found
+   * @throws ProtocolException when the request is not HTTP/1.x or breaks a limit ({@link
+   *     UnsupportedCoding} when its transfer coding is not chunked); the connection must then be
+   *     closed, because its next byte can no longer be found
    */
   static @Nullable IntakeRequest read(InputStream in, long maxBodyBytes, OutputStream interim)
       throws IOException {
@@ -87,7 +99,7 @@ record IntakeRequest(
     String length = headers.get("content-length");
     if (encoding != null) {
       if (!encoding.strip().equalsIgnoreCase("chunked")) {
-        throw new ProtocolException("unsupported Transfer-Encoding '" + printable(encoding) + "'");
+        throw new UnsupportedCoding("unsupported Transfer-Encoding '" + printable(encoding) + "'");
       }
       // With a Content-Length too, or in HTTP/1.0, another reader may have framed these bytes
       // otherwise: the connection closes after the answer (RFC 9112, section 6.1).
