@@ -497,13 +497,15 @@ class IntakeListenerProtocolTest {
     }
   }
 
+  /** RFC 9110, section 15.5.6: a 405 answer names the methods the resource allows. */
   @Test
-  void getWithABody_isRefusedWith405_closedAndNotRouted() throws Exception {
+  void getWithABody_isRefusedWith405AndAllow_closedAndNotRouted() throws Exception {
     try (Client client = connect()) {
       client.send("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n[19]");
 
       Answer answer = client.answer();
       assertThat(answer.status()).isEqualTo(405);
+      assertThat(answer.header("allow")).isEqualTo("POST, PUT");
       client.assertClosedByListener();
     }
 
