@@ -52,7 +52,11 @@ final class IntakeListener implements AutoCloseable {
   private static final byte[] OK = answer("200 OK", false);
   private static final byte[] OK_CLOSE = answer("200 OK", true);
   private static final byte[] BAD_REQUEST = answer("400 Bad Request", true);
-  private static final byte[] METHOD_NOT_ALLOWED = answer("405 Method Not Allowed", true);
+
+  /** A 405 names the methods allowed (RFC 9110, section 15.5.6). */
+  private static final byte[] METHOD_NOT_ALLOWED =
+      answer("405 Method Not Allowed", "Allow: POST, PUT\r\n", true);
+
   private static final byte[] NOT_IMPLEMENTED = answer("501 Not Implemented", true);
 
   private final ServerSocket server;
@@ -225,8 +229,17 @@ final class IntakeListener implements AutoCloseable {
   }
 
   private static byte[] answer(String status, boolean close) {
+    return answer(status, "", close);
+  }
+
+  private static byte[] answer(String status, String headers, boolean close) {
     String head =
-        "HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n" + (close ? "Connection: close\r\n" : "");
+        "HTTP/1.1 "
+            + status
+            + "\r\n"
+            + headers
+            + "Content-Length: 0\r\n"
+            + (close ? "Connection: close\r\n" : "");
     return (head + "\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
