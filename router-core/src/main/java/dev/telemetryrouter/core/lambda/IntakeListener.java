@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +47,9 @@ final class IntakeListener implements AutoCloseable {
    */
   static final String SANDBOX_HOST = "sandbox.localdomain";
 
+  /** How long the accept loop waits after a failed accept before it tries again. */
+  private static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
+
   /** Connections waiting to be accepted; the platform opens one. */
   private static final int BACKLOG = 16;
 
@@ -65,6 +69,7 @@ final class IntakeListener implements AutoCloseable {
   private final IntakeCounters counters;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private boolean acceptFailureLogged;
 
   private IntakeListener(
       ServerSocket server,
@@ -101,6 +106,15 @@ final class IntakeListener implements AutoCloseable {
       server.close();
       throw e;
     }
+    return serve(server, maxBodyBytes, deliveries, counters);
+  }
+
+  /** Starts accepting on a bound socket; {@link #start} binds it, tests may hand their own. */
+  static IntakeListener serve(
+      ServerSocket server,
+      long maxBodyBytes,
+      Consumer<byte[]> deliveries,
+      IntakeCounters counters) {
     IntakeListener listener = new IntakeListener(server, maxBodyBytes, deliveries, counters);
     Thread.ofPlatform().name("telemetry-router-intake").daemon().start(listener::accept);
     return listener;
@@ -152,10 +166,24 @@ final class IntakeListener implements AutoCloseable {
       try {
         connection = server.accept();
       } catch (IOException e) {
-        if (!closed) {
-          log.log(Level.ERROR, "intake: the listener stopped accepting ({0})", e.toString());
+        if (closed || server.isClosed()) {
+          return;
         }
-        return;
+        // The socket is still open, so the failure is passing (out of file descriptors, say): the
+        // platform retries a delivery it could not make, so keep accepting after a pause. Logged
+        // once: every line comes back as a delivery, and a log line per try would feed itself.
+        if (!acceptFailureLogged) {
+          acceptFailureLogged = true;
+          log.log(
+              Level.ERROR,
+              "intake: accepting a connection failed ({0}); trying again every {1} ms",
+              e.toString(),
+              ACCEPT_RETRY.toMillis());
+        }
+        if (!pause()) {
+          return;
+        }
+        continue;
       }
       connections.add(connection);
       if (closed) {
@@ -241,6 +269,17 @@ final class IntakeListener implements AutoCloseable {
             + "Content-Length: 0\r\n"
             + (close ? "Connection: close\r\n" : "");
     return (head + "\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Waits before the next accept; false when interrupted, which ends the loop. */
+  private static boolean pause() {
+    try {
+      Thread.sleep(ACCEPT_RETRY);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static void closeQuietly(Socket connection) {

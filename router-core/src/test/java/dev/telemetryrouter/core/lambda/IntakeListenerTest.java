@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,5 +214,41 @@ class IntakeListenerTest {
 
     assertThat(status).isEqualTo(405);
     assertThat(counters.deliveries.get()).isZero();
+  }
+
+  /**
+   * An accept that fails while the socket stays open (EMFILE when the process is out of file
+   * descriptors) must not end the listener: the platform retries the delivery, and a listener that
+   * stopped accepting would lose every later one.
+   */
+  @Test
+  void acceptFailures_whileTheSocketStaysOpen_areOutlasted() throws Exception {
+    AtomicInteger failures = new AtomicInteger();
+    ServerSocket flaky =
+        new ServerSocket() {
+          @Override
+          public Socket accept() throws IOException {
+            if (failures.getAndIncrement() < 2) {
+              throw new IOException("Too many open files");
+            }
+            return super.accept();
+          }
+        };
+    flaky.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    BlockingQueue<byte[]> bodies = new LinkedBlockingQueue<>();
+    try (IntakeListener survivor =
+        IntakeListener.serve(flaky, MAX_BODY, bodies::add, new IntakeCounters())) {
+      HttpRequest post =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + survivor.port() + "/"))
+              .POST(HttpRequest.BodyPublishers.ofString("[]"))
+              .timeout(java.time.Duration.ofSeconds(20))
+              .build();
+
+      int status = client.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+
+      assertThat(status).isEqualTo(200);
+      assertThat(bodies.poll(20, TimeUnit.SECONDS)).isEqualTo(new byte[] {'[', ']'});
+      assertThat(failures.get()).isGreaterThan(2);
+    }
   }
 }
