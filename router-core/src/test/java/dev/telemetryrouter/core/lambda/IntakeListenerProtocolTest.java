@@ -223,14 +223,7 @@ class IntakeListenerProtocolTest {
       })
   void badRequestLine_isRefusedWith400AndClosed_andNothingIsRouted(String requestLine)
       throws Exception {
-    try (Client client = connect()) {
-      client.send(requestLine + "\r\nHost: x\r\nContent-Length: 3\r\n\r\n[0]");
-
-      assertThat(client.answer().status()).isEqualTo(400);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed(requestLine + "\r\nHost: x\r\nContent-Length: 3\r\n\r\n[0]", 400);
   }
 
   /**
@@ -265,28 +258,15 @@ class IntakeListenerProtocolTest {
   void headerLineOver8KiB_isRefusedWith400AndClosed() throws Exception {
     String header = headerOfLength(IntakeRequest.MAX_LINE_BYTES + 1);
 
-    try (Client client = connect()) {
-      client.send("POST / HTTP/1.1\r\n" + header + "\r\nContent-Length: 3\r\n\r\n[0]");
-
-      assertThat(client.answer().status()).isEqualTo(400);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed(
+        "POST / HTTP/1.1\r\n" + header + "\r\nContent-Length: 3\r\n\r\n[0]", 400);
   }
 
   @Test
   void requestLineOver8KiB_isRefusedWith400AndClosed() throws Exception {
     String target = "/" + "p".repeat(IntakeRequest.MAX_LINE_BYTES);
 
-    try (Client client = connect()) {
-      client.send("POST " + target + " HTTP/1.1\r\nContent-Length: 3\r\n\r\n[0]");
-
-      assertThat(client.answer().status()).isEqualTo(400);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed("POST " + target + " HTTP/1.1\r\nContent-Length: 3\r\n\r\n[0]", 400);
   }
 
   @Test
@@ -305,14 +285,7 @@ class IntakeListenerProtocolTest {
   void moreThan100Headers_areRefusedWith400AndClosed() throws Exception {
     String headers = headers(IntakeRequest.MAX_HEADERS);
 
-    try (Client client = connect()) {
-      client.send("POST / HTTP/1.1\r\n" + headers + "Content-Length: 3\r\n\r\n[0]");
-
-      assertThat(client.answer().status()).isEqualTo(400);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed("POST / HTTP/1.1\r\n" + headers + "Content-Length: 3\r\n\r\n[0]", 400);
   }
 
   /**
@@ -360,30 +333,17 @@ class IntakeListenerProtocolTest {
         "Content-Length: 3\r\nContent-Length: 4"
       })
   void invalidContentLength_isRefusedWith400AndClosed(String headerLines) throws Exception {
-    try (Client client = connect()) {
-      client.send("POST / HTTP/1.1\r\nHost: x\r\n" + headerLines + "\r\n\r\n[0]");
-
-      assertThat(client.answer().status()).isEqualTo(400);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed("POST / HTTP/1.1\r\nHost: x\r\n" + headerLines + "\r\n\r\n[0]", 400);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"-1", "+3", "x", "3 3", ""})
   void invalidChunkSize_isRefusedWith400AndClosed(String size) throws Exception {
-    try (Client client = connect()) {
-      client.send(
-          "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-              + size
-              + "\r\n[0]\r\n0\r\n\r\n");
-
-      assertThat(client.answer().status()).isEqualTo(400);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed(
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + size
+            + "\r\n[0]\r\n0\r\n\r\n",
+        400);
   }
 
   /**
@@ -399,14 +359,8 @@ class IntakeListenerProtocolTest {
         "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip"
       })
   void unsupportedTransferEncoding_isRefusedWith501AndClosed(String headerLines) throws Exception {
-    try (Client client = connect()) {
-      client.send("POST / HTTP/1.1\r\nHost: x\r\n" + headerLines + "\r\n\r\n3\r\n[0]\r\n0\r\n\r\n");
-
-      assertThat(client.answer().status()).isEqualTo(501);
-      client.assertClosedByListener();
-    }
-
-    assertListenerServesAndNothingElseWasRouted();
+    assertRefusedAndClosed(
+        "POST / HTTP/1.1\r\nHost: x\r\n" + headerLines + "\r\n\r\n3\r\n[0]\r\n0\r\n\r\n", 501);
   }
 
   /**
@@ -585,6 +539,21 @@ class IntakeListenerProtocolTest {
    * A good delivery on a new connection is answered and routed, and nothing was routed before it
    * (the connections the test broke are closed by now).
    */
+  /**
+   * Sends {@code request} alone on a new connection: it must be refused with {@code status} and the
+   * connection closed, and the listener must go on serving other clients.
+   */
+  private void assertRefusedAndClosed(String request, int status) throws Exception {
+    try (Client client = connect()) {
+      client.send(request);
+
+      assertThat(client.answer().status()).isEqualTo(status);
+      client.assertClosedByListener();
+    }
+
+    assertListenerServesAndNothingElseWasRouted();
+  }
+
   private void assertListenerServesAndNothingElseWasRouted() throws Exception {
     try (Client client = connect()) {
       client.send(post("[\"good\"]"));
