@@ -155,8 +155,9 @@ record IntakeRequest(
       name = name.toLowerCase(Locale.ROOT);
       // Repeated names are one list (RFC 9110, section 5.3): two Content-Length values, or a
       // second Transfer-Encoding, must not be hidden behind the first.
-      headers.merge(
-          name, header.substring(colon + 1).strip(), (first, next) -> first + ", " + next);
+      String value = header.substring(colon + 1).strip();
+      String earlier = headers.get(name);
+      headers.put(name, earlier == null ? value : earlier + ", " + value);
     }
   }
 
@@ -239,8 +240,11 @@ record IntakeRequest(
     try {
       // Digits only (RFC 9110, section 8.6; RFC 9112, section 7.1): Long.parseLong also takes a
       // leading sign.
-      if (!digits.chars().allMatch(c -> c < 0x80 && Character.digit(c, radix) >= 0)) {
-        throw new NumberFormatException();
+      for (int i = 0; i < digits.length(); i++) {
+        char c = digits.charAt(i);
+        if (c >= 0x80 || Character.digit(c, radix) < 0) {
+          throw new NumberFormatException();
+        }
       }
       return Long.parseLong(digits, radix);
     } catch (NumberFormatException e) {
