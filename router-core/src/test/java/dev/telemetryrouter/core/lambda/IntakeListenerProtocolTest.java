@@ -536,10 +536,6 @@ class IntakeListenerProtocolTest {
   }
 
   /**
-   * A good delivery on a new connection is answered and routed, and nothing was routed before it
-   * (the connections the test broke are closed by now).
-   */
-  /**
    * Sends {@code request} alone on a new connection: it must be refused with {@code status} and the
    * connection closed, and the listener must go on serving other clients.
    */
@@ -554,6 +550,10 @@ class IntakeListenerProtocolTest {
     assertListenerServesAndNothingElseWasRouted();
   }
 
+  /**
+   * A good delivery on a new connection is answered and routed, and nothing was routed before it
+   * (the connections the test broke are closed by now).
+   */
   private void assertListenerServesAndNothingElseWasRouted() throws Exception {
     try (Client client = connect()) {
       client.send(post("[\"good\"]"));
