@@ -39,7 +39,7 @@ final class FileSink implements Sink {
    * No API limits a file; these bound one batch's memory. A batch is held whole until it is
    * written, and a burst of lines (10,000 in one invocation, in the start-up harness) arrives
    * faster than the young generation of a small heap turns over: records still buffered at a
-   * collection are promoted and grow the old generation for good. Measured with the harness,
+   * collection are promoted and grow the old generation for good. Measured under the emulator,
    * batches of 10,000 records left the extension at 88 MiB resident after the burst, 1,000 at 73
    * MiB, 100 at 61 to 64 MiB (5 runs); a write of 100 lines costs nothing measurable.
    */
