@@ -3,9 +3,9 @@ package dev.telemetryrouter.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetryrouter.layer.training.LayerRun;
-import dev.telemetryrouter.layer.training.LoopbackSinks;
 import dev.telemetryrouter.layer.training.SummaryLine;
 import dev.telemetryrouter.layer.training.TrainingConfig;
+import dev.telemetryrouter.locallambda.standins.LoopbackSinks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

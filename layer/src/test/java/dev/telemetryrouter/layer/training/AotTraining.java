@@ -1,5 +1,6 @@
 package dev.telemetryrouter.layer.training;
 
+import dev.telemetryrouter.locallambda.standins.LoopbackSinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.telemetryrouter.layer.training;
 
+import dev.telemetryrouter.locallambda.standins.LoopbackSinks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.telemetryrouter.layer.training;
+package dev.telemetryrouter.locallambda.standins;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,19 +8,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Services that answer every sink's request with success, each on its own 127.0.0.1 port: enough
  * for the sinks' full send path (client build, signing, request, response parsing) to run in the
- * training run and the packaged-layer tests. They keep counts only, never contents.
+ * layer's AOT training run, its packaged-layer tests and the start-up harness. They keep counts
+ * only, never contents.
  *
  * <p>Firehose answers PutRecordBatch (JSON 1.1) with one RecordId per record sent; Kinesis answers
  * PutRecords in CBOR (the SDK's default for Kinesis) with one sequence number per record; S3
  * answers PutObject with an ETag; the HTTP intake answers 200 with an empty JSON object.
  */
 public final class LoopbackSinks implements AutoCloseable {
+
+  /** The services started, in the order {@link #urls()} lists them. */
+  public static final List<String> SERVICES = List.of("firehose", "kinesis", "s3", "http");
 
   private final Map<String, HttpServer> servers = new LinkedHashMap<>();
   private final Map<String, AtomicLong> requests = new LinkedHashMap<>();
@@ -54,6 +59,15 @@ public final class LoopbackSinks implements AutoCloseable {
       throw new IllegalArgumentException("no loopback service " + service);
     }
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** The endpoint URL of every service in {@link #SERVICES}, by service. */
+  public Map<String, String> urls() {
+    Map<String, String> urls = new LinkedHashMap<>();
+    for (String service : SERVICES) {
+      urls.put(service, url(service));
+    }
+    return urls;
   }
 
   /** Requests a service has answered so far. */

@@ -1,4 +1,4 @@
-package dev.telemetryrouter.layer.training;
+package dev.telemetryrouter.locallambda.standins;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
