@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One measured run of a layer folder under the emulator: Init (launch to register and to the first
  * {@code /next}, then the JVM's peak RSS), one invocation whose function prints {@code records}
- * lines routed to the file sink (then the peak RSS again), SHUTDOWN (the accounting line says how
- * many records the extension received).
+ * lines routed to the built-in file sink or a routing.yaml's sinks (then the peak RSS again),
+ * SHUTDOWN (the accounting line says how many records the extension received).
  */
 final class LayerProbe {
 
@@ -39,16 +41,19 @@ final class LayerProbe {
 
   private LayerProbe() {}
 
-  static Sample run(Path layer, Path work, String javaOpts, int records) throws IOException {
-    return run(layer, work, javaOpts, records, null);
-  }
-
   /**
-   * As above; with a {@code config} file, the extension reads it as its routing.yaml (through
-   * TELEMETRY_ROUTER_CONFIG_FILE) instead of the built-in file sink, and its {@code
-   * ${TELEMETRY_ROUTER_DEMO_DIR}} names this run's output folder.
+   * Runs the layer folder once. With a {@code config} file, the extension reads it as its
+   * routing.yaml (through TELEMETRY_ROUTER_CONFIG_FILE) instead of the built-in file sink, and its
+   * {@code ${TELEMETRY_ROUTER_DEMO_DIR}} names this run's output folder; {@code extraEnv} (the
+   * stand-ins' URLs, say) is added to the function's variables, which extensions see too.
    */
-  static Sample run(Path layer, Path work, String javaOpts, int records, @Nullable Path config)
+  static Sample run(
+      Path layer,
+      Path work,
+      String javaOpts,
+      int records,
+      @Nullable Path config,
+      Map<String, String> extraEnv)
       throws IOException {
     LayerFiles.delete(work);
     Files.createDirectories(work);
@@ -65,14 +70,8 @@ final class LayerProbe {
             .functionTimeout(Duration.ofSeconds(60))
             // Every line must reach the extension for the memory figure to mean 10,000 records:
             // queue full batches instead of dropping them, as production Lambda mostly manages.
-            .dropWhileBusy(false)
-            .env("TELEMETRY_ROUTER_SINK", "file")
-            .env("TELEMETRY_ROUTER_TARGET", work.resolve("out").toString());
-    if (config != null) {
-      builder
-          .env("TELEMETRY_ROUTER_CONFIG_FILE", config.toAbsolutePath().toString())
-          .env("TELEMETRY_ROUTER_DEMO_DIR", work.resolve("out").toString());
-    }
+            .dropWhileBusy(false);
+    functionEnv(work, config, extraEnv).forEach(builder::env);
     if (!javaOpts.isBlank()) {
       builder.extensionEnv("TELEMETRY_ROUTER_JAVA_OPTS", javaOpts);
     }
@@ -132,6 +131,29 @@ final class LayerProbe {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     return ticks * 10.0;
+  }
+
+  /**
+   * The function's variables for one run: the built-in file sink's two, then with a {@code config}
+   * the routing.yaml's path and output folder (a routing.yaml overrides the built-in sink), then
+   * {@code extraEnv}, which may not replace any of them.
+   */
+  static Map<String, String> functionEnv(
+      Path work, @Nullable Path config, Map<String, String> extraEnv) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("TELEMETRY_ROUTER_SINK", "file");
+    env.put("TELEMETRY_ROUTER_TARGET", work.resolve("out").toString());
+    if (config != null) {
+      env.put("TELEMETRY_ROUTER_CONFIG_FILE", config.toAbsolutePath().toString());
+      env.put("TELEMETRY_ROUTER_DEMO_DIR", work.resolve("out").toString());
+    }
+    extraEnv.forEach(
+        (name, value) -> {
+          if (env.putIfAbsent(name, value) != null) {
+            throw new IllegalArgumentException(name + " is set by the harness itself");
+          }
+        });
+    return env;
   }
 
   /** VmHWM, the peak resident set of the process; the launcher exec's the JVM, so same pid. */

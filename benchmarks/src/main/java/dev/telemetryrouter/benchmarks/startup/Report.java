@@ -22,6 +22,7 @@ final class Report {
   private String sizes = "";
   private String configuration = "";
   private String variantSizes = "";
+  private String standIns = "";
 
   Report(List<Variant> variants, int runs, int records, String loadBefore) {
     this.variants = variants;
@@ -120,6 +121,11 @@ final class Report {
     this.configuration = description;
   }
 
+  /** What the loopback stand-ins answered over the run, when it had them. */
+  void standIns(String counts) {
+    this.standIns = counts;
+  }
+
   void loadAfter(String load) {
     this.loadAfter = load;
   }
@@ -136,6 +142,9 @@ final class Report {
             configuration,
             loadBefore,
             loadAfter));
+    if (!standIns.isEmpty()) {
+      out.append("Loopback stand-ins answered over the run: ").append(standIns).append("\n\n");
+    }
     out.append("p50 (p10-p90); times in ms, memory in MiB (VmHWM of the JVM process)\n\n");
     out.append("| variant | launch to register | launch to first /next | CPU time in Init |")
         .append(" CPU time for the records | invocation held after the function |")

@@ -1,6 +1,7 @@
 package dev.telemetryrouter.benchmarks.startup;
 
 import dev.telemetryrouter.locallambda.LayerArchive;
+import dev.telemetryrouter.locallambda.standins.LoopbackSinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +22,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Usage: {@code StartupHarness [--zip layer/target/telemetry-router-layer-x86_64.zip] [--runs
  * 20] [--records 10000] [--variants shipped,no-aot,...] [--extra "name=-Xmx32m;name2=..."] [--out
- * FILE] [--root DIR] [--keep] [--config routing.yaml]}: {@code --root} puts the unpacked layer and
- * the variant folders in DIR instead of a fresh temporary folder, {@code --keep} leaves them there
- * at the end, {@code --config} has the extension read a routing.yaml instead of its built-in file
- * sink. See docs/benchmarks.md.
+ * FILE] [--root DIR] [--keep] [--config routing.yaml] [--standins]}: {@code --root} puts the
+ * unpacked layer and the variant folders in DIR instead of a fresh temporary folder, {@code --keep}
+ * leaves them there at the end, {@code --config} has the extension read a routing.yaml instead of
+ * its built-in file sink, {@code --standins} starts loopback stand-ins of the AWS services and an
+ * HTTP intake for the whole run and gives the extension their URLs ({@link StandIns}), for a
+ * routing.yaml such as those in benchmarks/config. See docs/benchmarks.md.
  */
 public final class StartupHarness {
 
   /** Options that take no value. */
-  private static final Set<String> FLAGS = Set.of("keep");
+  private static final Set<String> FLAGS = Set.of("keep", "standins");
 
   private StartupHarness() {}
 
@@ -44,6 +47,17 @@ public final class StartupHarness {
       if (!extra.isBlank()) {
         variants.add(Variant.withOptions(extra));
       }
+    }
+    // Checked before the layer is unpacked and the variants made, which takes a while.
+    Path config = options.containsKey("config") ? Path.of(options.get("config")) : null;
+    boolean standIns = options.containsKey("standins");
+    List<String> problems =
+        StandIns.problems(
+            standIns,
+            config == null ? null : config.toString(),
+            config == null ? null : Files.readString(config));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
     }
     Path classes = Path.of(Hello.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path jdk = Path.of(System.getProperty("java.home"));
@@ -62,12 +76,31 @@ public final class StartupHarness {
       }
       String load = loadAverage();
       Report report = new Report(variants, runs, records, load);
-      Path config = options.containsKey("config") ? Path.of(options.get("config")) : null;
       report.configuration(
           config == null
               ? "the built-in configuration (TELEMETRY_ROUTER_SINK=file), no routing.yaml"
-              : "routing.yaml from " + config);
-      measure(report, layers, root.resolve("work"), classes, unpacked, runs, records, config);
+              : "routing.yaml from "
+                  + config
+                  + (standIns ? ", its endpoints on the harness's loopback stand-ins" : ""));
+      if (standIns) {
+        try (LoopbackSinks sinks = LoopbackSinks.start()) {
+          Map<String, String> env = StandIns.env(sinks.urls());
+          measure(
+              report, layers, root.resolve("work"), classes, unpacked, runs, records, config, env);
+          report.standIns(StandIns.counts(sinks));
+        }
+      } else {
+        measure(
+            report,
+            layers,
+            root.resolve("work"),
+            classes,
+            unpacked,
+            runs,
+            records,
+            config,
+            Map.of());
+      }
       // The load is read before the sizes: zipping the variant folders is work of the harness's
       // own.
       report.loadAfter(loadAverage());
@@ -90,13 +123,14 @@ public final class StartupHarness {
       Path unpacked,
       int runs,
       int records,
-      @Nullable Path config)
+      @Nullable Path config,
+      Map<String, String> env)
       throws Exception {
     for (int run = 1; run <= runs; run++) {
       for (Map.Entry<Variant, Path> entry : layers.entrySet()) {
         Variant variant = entry.getKey();
         LayerProbe.Sample sample =
-            LayerProbe.run(entry.getValue(), work, variant.javaOpts(), records, config);
+            LayerProbe.run(entry.getValue(), work, variant.javaOpts(), records, config, env);
         report.add(variant, sample);
       }
       report.addFloor(Floor.run(unpacked, classes));

@@ -19,6 +19,17 @@ class StartupHarnessTest {
   }
 
   @Test
+  void options_standinsTakesNoValue() {
+    String[] args = {"--standins", "--config", "benchmarks/config/aws-s3.yaml"};
+
+    Map<String, String> options = StartupHarness.options(args);
+
+    assertThat(options)
+        .containsEntry("standins", "true")
+        .containsEntry("config", "benchmarks/config/aws-s3.yaml");
+  }
+
+  @Test
   void options_whenLastOptionHasNoValue_saysWhich() {
     String[] args = {"--runs", "1", "--root"};
 
