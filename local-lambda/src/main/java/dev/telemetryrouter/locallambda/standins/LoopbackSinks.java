@@ -1,11 +1,8 @@
 package dev.telemetryrouter.locallambda.standins;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.telemetryrouter.locallambda.standins.LoopbackServer.Answer;
+import dev.telemetryrouter.locallambda.standins.LoopbackServer.Request;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,7 @@ public final class LoopbackSinks implements AutoCloseable {
   /** The services started, in the order {@link #urls()} lists them. */
   public static final List<String> SERVICES = List.of("firehose", "kinesis", "s3", "http");
 
-  private final Map<String, HttpServer> servers = new LinkedHashMap<>();
+  private final Map<String, LoopbackServer> servers = new LinkedHashMap<>();
   private final Map<String, AtomicLong> requests = new LinkedHashMap<>();
   private final AtomicLong firehoseRecords = new AtomicLong();
   private final AtomicLong kinesisRecords = new AtomicLong();
@@ -40,9 +37,14 @@ public final class LoopbackSinks implements AutoCloseable {
     try {
       sinks.serve("firehose", sinks::firehose);
       sinks.serve("kinesis", sinks::kinesis);
-      sinks.serve("s3", (exchange, body) -> reply(exchange, 200, "application/xml", "", true));
       sinks.serve(
-          "http", (exchange, body) -> reply(exchange, 200, "application/json", "{}", false));
+          "s3",
+          request ->
+              new Answer(
+                  200,
+                  Map.of("Content-Type", "application/xml", "ETag", "\"0123456789abcdef\""),
+                  new byte[0]));
+      sinks.serve("http", request -> text("application/json", "{}"));
     } catch (IOException e) {
       sinks.close();
       throw e;
@@ -54,11 +56,11 @@ public final class LoopbackSinks implements AutoCloseable {
    * The endpoint URL of a service: {@code firehose}, {@code kinesis}, {@code s3} or {@code http}.
    */
   public String url(String service) {
-    HttpServer server = servers.get(service);
+    LoopbackServer server = servers.get(service);
     if (server == null) {
       throw new IllegalArgumentException("no loopback service " + service);
     }
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + server.port();
   }
 
   /** The endpoint URL of every service in {@link #SERVICES}, by service. */
@@ -81,33 +83,26 @@ public final class LoopbackSinks implements AutoCloseable {
     return firehoseRecords.get();
   }
 
-  /** Answers one request whose body was read already. */
-  private interface Handler {
-    void handle(HttpExchange exchange, String body) throws IOException;
-  }
-
   /** Kinesis records (aggregated ones count once) received in PutRecords requests so far. */
   public long kinesisRecords() {
     return kinesisRecords.get();
   }
 
-  private void serve(String service, Handler handler) throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private void serve(String service, LoopbackServer.Handler handler) throws IOException {
     AtomicLong count = new AtomicLong();
-    server.createContext(
-        "/",
-        exchange -> {
-          count.incrementAndGet();
-          handler.handle(exchange, readBody(exchange));
-        });
-    server.start();
+    LoopbackServer server =
+        LoopbackServer.start(
+            service,
+            request -> {
+              count.incrementAndGet();
+              return handler.handle(request);
+            });
     servers.put(service, server);
     requests.put(service, count);
   }
 
-  private void firehose(HttpExchange exchange, String body) throws IOException {
-    int records = occurrences(body, "\"Data\"");
+  private Answer firehose(Request request) {
+    int records = occurrences(body(request), "\"Data\"");
     firehoseRecords.addAndGet(records);
 
     StringBuilder answer = new StringBuilder("{\"Encrypted\":false,\"FailedPutCount\":0,");
@@ -116,15 +111,15 @@ public final class LoopbackSinks implements AutoCloseable {
       answer.append(i == 0 ? "" : ",").append("{\"RecordId\":\"r").append(i).append("\"}");
     }
     answer.append("]}");
-    reply(exchange, 200, "application/x-amz-json-1.1", answer.toString(), false);
+    return text("application/x-amz-json-1.1", answer.toString());
   }
 
   /**
    * Every Kinesis record carries a PartitionKey, a CBOR text key that the log lines of the training
    * and test functions never contain, so its occurrences count the records.
    */
-  private void kinesis(HttpExchange exchange, String body) throws IOException {
-    int records = occurrences(body, "PartitionKey");
+  private Answer kinesis(Request request) {
+    int records = occurrences(body(request), "PartitionKey");
     kinesisRecords.addAndGet(records);
 
     Cbor answer = new Cbor().map(2).text("FailedRecordCount").unsigned(0);
@@ -133,18 +128,11 @@ public final class LoopbackSinks implements AutoCloseable {
       answer.map(2).text("SequenceNumber").text(Integer.toString(i + 1));
       answer.text("ShardId").text("shardId-000000000000");
     }
-    try (exchange) {
-      byte[] bytes = answer.bytes();
-      exchange.getResponseHeaders().set("Content-Type", "application/x-amz-cbor-1.1");
-      exchange.sendResponseHeaders(200, bytes.length);
-      exchange.getResponseBody().write(bytes);
-    }
+    return new Answer(200, Map.of("Content-Type", "application/x-amz-cbor-1.1"), answer.bytes());
   }
 
-  private static String readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-    }
+  private static String body(Request request) {
+    return new String(request.body(), StandardCharsets.ISO_8859_1);
   }
 
   private static int occurrences(String text, String needle) {
@@ -155,24 +143,13 @@ public final class LoopbackSinks implements AutoCloseable {
     return count;
   }
 
-  private static void reply(
-      HttpExchange exchange, int status, String contentType, String body, boolean etag)
-      throws IOException {
-    try (exchange) {
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      if (etag) {
-        exchange.getResponseHeaders().set("ETag", "\"0123456789abcdef\"");
-      }
-      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
-        exchange.getResponseBody().write(bytes);
-      }
-    }
+  private static Answer text(String contentType, String body) {
+    return new Answer(
+        200, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public void close() {
-    servers.values().forEach(server -> server.stop(0));
+    servers.values().forEach(LoopbackServer::close);
   }
 }
