@@ -20,14 +20,28 @@ final class Batcher {
   private final int batchOverheadBytes;
   private final long maxRecordCost;
   private final Duration maxAge;
+  private final int halfRecords;
+  private final long halfBytes;
 
   Batcher(BatchPolicy policy, SinkLimits limits) {
+    this(policy, limits, null);
+  }
+
+  /**
+   * @param buffer the sink's buffer; when its batches may be larger than half of it (S3's object of
+   *     up to 100,000 records against a buffer of 10,000), a batch is also due once the buffer is
+   *     over half full, so a burst is sent while the other half takes the records still arriving,
+   *     instead of filling the buffer and dropping them
+   */
+  Batcher(BatchPolicy policy, SinkLimits limits, @Nullable BufferPolicy buffer) {
     // The loader keeps the policy within the limits; taking the minimum keeps that true anyway.
     this.maxRecords = Math.min(policy.maxRecords(), limits.maxRecordsPerBatch());
     this.maxBytes = Math.min(policy.maxBytes(), limits.maxBytesPerBatch());
     this.batchOverheadBytes = limits.batchOverheadBytes();
     this.maxRecordCost = Math.min(limits.maxBytesPerRecord(), maxBytes - batchOverheadBytes);
     this.maxAge = policy.maxAge();
+    this.halfRecords = buffer == null ? Integer.MAX_VALUE : buffer.maxRecords() / 2;
+    this.halfBytes = buffer == null ? Long.MAX_VALUE : buffer.maxBytes() / 2;
   }
 
   int maxRecords() {
@@ -53,8 +67,8 @@ final class Batcher {
   }
 
   /**
-   * Whether a batch should go now: the buffer fills a batch by count or bytes, or its oldest record
-   * has waited the maximum age.
+   * Whether a batch should go now: the buffer fills a batch by count or bytes, or more than half of
+   * the buffer itself, or its oldest record has waited the maximum age.
    */
   boolean isDue(int size, long cost, @Nullable Instant oldest, Instant now) {
     if (size == 0 || oldest == null) {
@@ -62,6 +76,8 @@ final class Batcher {
     }
     return size >= maxRecords
         || batchOverheadBytes + cost >= maxBytes
+        || size > halfRecords
+        || cost > halfBytes
         || !now.isBefore(oldest.plus(maxAge));
   }
 

@@ -48,7 +48,7 @@ final class SinkChannel {
     this.clock = clock;
     this.stages = new StageChain(plan.stages());
     this.encoding = plan.sink().encoding();
-    this.batcher = new Batcher(plan.batch(), plan.sink().limits());
+    this.batcher = new Batcher(plan.batch(), plan.sink().limits(), plan.buffer());
     this.oversize =
         new OversizeGuard(plan.oversize(), encoding, plan.sink().limits(), batcher.maxRecordCost());
     this.buffer = new SinkBuffer(identity, plan.buffer(), ledger, clock, waiter);

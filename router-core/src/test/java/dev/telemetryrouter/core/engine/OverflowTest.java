@@ -3,6 +3,8 @@ package dev.telemetryrouter.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetryrouter.core.engine.BufferPolicy.Overflow;
+import dev.telemetryrouter.spi.sink.RecordEncoding;
+import dev.telemetryrouter.spi.sink.SinkLimits;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,41 @@ class OverflowTest {
 
     assertThat(sink.deliveredIds()).containsExactly("r0", "r1");
     assertThat(accounts(router).dropped()).containsExactly(entry("buffer_full_newest", 3));
+  }
+
+  /**
+   * S3 batches up to 100,000 records into one object, against a default buffer of 10,000: a batch
+   * must go once the buffer is over half full, or a burst fills the buffer and drops records the
+   * sink could have taken.
+   */
+  @Test
+  void burstLargerThanTheBuffer_whenBatchesMayBeLargerStill_isSentNotDropped() {
+    BatchPolicy objectSized = new BatchPolicy(100_000, 64_000_000, Duration.ofMinutes(5));
+    BufferPolicy tenRecords = new BufferPolicy(10, 1_000_000, Overflow.DROP_OLDEST, Duration.ZERO);
+    Router router =
+        Plans.router(
+            clock,
+            Plans.withBuffer(
+                Plans.withBatch(
+                    Plans.sink(
+                        "archive",
+                        new FakeSink(
+                            new SinkLimits(100_000, 64_000_000, 1_000_000, 1, 0),
+                            RecordEncoding.JSON)),
+                    objectSized),
+                tenRecords));
+
+    for (int i = 0; i < 25; i++) {
+      router.accept(Records.text(i));
+      // What the sink's worker does when the buffer signals a due batch.
+      router.sendDue();
+    }
+    router.flushAll(clock.instant().plusSeconds(1));
+
+    Accounts.SinkAccounts archive = accounts(router);
+    assertThat(archive.dropped()).isEmpty();
+    assertThat(archive.delivered()).isEqualTo(25);
+    assertThat(archive.balanced()).isTrue();
   }
 
   private long sizeOfOneRecord() {
