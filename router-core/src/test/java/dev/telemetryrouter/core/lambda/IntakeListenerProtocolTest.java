@@ -183,29 +183,13 @@ class IntakeListenerProtocolTest {
 
   @Test
   void http10Request_isAnsweredRoutedAndClosed() throws Exception {
-    try (Client client = connect()) {
-      client.send("POST / HTTP/1.0\r\nContent-Length: 3\r\n\r\n[9]");
-
-      Answer answer = client.answer();
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
-      client.assertClosedByListener();
-      assertThat(nextRouted()).isEqualTo("[9]");
-    }
+    assertAnsweredRoutedAndClosed("POST / HTTP/1.0\r\nContent-Length: 3\r\n\r\n[9]", "[9]");
   }
 
   @Test
   void connectionClose_isAnsweredRoutedAndClosed() throws Exception {
-    try (Client client = connect()) {
-      client.send(
-          "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\n[10]");
-
-      Answer answer = client.answer();
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
-      client.assertClosedByListener();
-      assertThat(nextRouted()).isEqualTo("[10]");
-    }
+    assertAnsweredRoutedAndClosed(
+        "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\n[10]", "[10]");
   }
 
   @ParameterizedTest
@@ -369,17 +353,10 @@ class IntakeListenerProtocolTest {
    */
   @Test
   void chunkedRequestWithAContentLengthToo_isReadByChunksAndTheConnectionClosed() throws Exception {
-    try (Client client = connect()) {
-      client.send(
-          "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
-              + "4\r\n[15]\r\n0\r\n\r\n");
-
-      Answer answer = client.answer();
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
-      client.assertClosedByListener();
-      assertThat(nextRouted()).isEqualTo("[15]");
-    }
+    assertAnsweredRoutedAndClosed(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "4\r\n[15]\r\n0\r\n\r\n",
+        "[15]");
   }
 
   /**
@@ -388,17 +365,10 @@ class IntakeListenerProtocolTest {
    */
   @Test
   void chunkedHttp10Request_isAnsweredAndTheConnectionClosed_evenWithKeepAlive() throws Exception {
-    try (Client client = connect()) {
-      client.send(
-          "POST / HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n"
-              + "4\r\n[21]\r\n0\r\n\r\n");
-
-      Answer answer = client.answer();
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
-      client.assertClosedByListener();
-      assertThat(nextRouted()).isEqualTo("[21]");
-    }
+    assertAnsweredRoutedAndClosed(
+        "POST / HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "4\r\n[21]\r\n0\r\n\r\n",
+        "[21]");
   }
 
   @ParameterizedTest
@@ -533,6 +503,22 @@ class IntakeListenerProtocolTest {
     String body = routed.poll(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     assertThat(body).as("a delivery routed within %d ms", READ_TIMEOUT_MILLIS).isNotNull();
     return body;
+  }
+
+  /**
+   * Sends {@code request} alone on a new connection: it must be answered 200 with {@code
+   * Connection: close}, its body routed as {@code body}, and the connection then closed.
+   */
+  private void assertAnsweredRoutedAndClosed(String request, String body) throws Exception {
+    try (Client client = connect()) {
+      client.send(request);
+
+      Answer answer = client.answer();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.header("connection")).isEqualToIgnoringCase("close");
+      client.assertClosedByListener();
+      assertThat(nextRouted()).isEqualTo(body);
+    }
   }
 
   /**
